@@ -19,14 +19,15 @@ QByteArray chunkPrefix(const Completion &c)
         + jsonString(c.systemFingerprint);
 }
 
-// A chunk with one choice. With include_usage every chunk carries "usage":null.
-QByteArray choiceChunk(const Completion &c, const QByteArray &delta, const QByteArray &finish)
+// A chunk with one choice after the prefix of chunkPrefix(). With include_usage every chunk
+// carries "usage":null. The prefix is a parameter so that a whole stream computes it once.
+QByteArray choiceChunk(const QByteArray &prefix, bool includeUsage, const QByteArray &delta,
+                       const QByteArray &finish)
 {
-    return chunkPrefix(c) + QByteArrayLiteral(",\"choices\":[{\"index\":0,\"delta\":") + delta
+    return prefix + QByteArrayLiteral(",\"choices\":[{\"index\":0,\"delta\":") + delta
         + QByteArrayLiteral(",\"logprobs\":null,\"finish_reason\":") + finish
-        + QByteArrayLiteral("}]")
-        + (c.includeUsage ? QByteArrayLiteral(",\"usage\":null") : QByteArray())
-        + QByteArrayLiteral("}\n\n");
+        + (includeUsage ? QByteArrayLiteral("}],\"usage\":null}\n\n")
+                        : QByteArrayLiteral("}]}\n\n"));
 }
 
 QByteArray toolCallId(const Completion &c)
@@ -38,6 +39,59 @@ QByteArray finishReason(const Completion &c)
 {
     return c.toolCallArguments.isEmpty() ? QByteArrayLiteral("\"stop\"")
                                          : QByteArrayLiteral("\"tool_calls\"");
+}
+
+QByteArray roleChunk(const Completion &c, const QByteArray &prefix)
+{
+    if (c.toolCallArguments.isEmpty()) {
+        return choiceChunk(
+            prefix, c.includeUsage,
+            QByteArrayLiteral("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}"),
+            QByteArrayLiteral("null"));
+    }
+    return choiceChunk(prefix, c.includeUsage,
+                       QByteArrayLiteral("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":"
+                                         "[{\"index\":0,\"id\":")
+                           + jsonString(QString::fromLatin1(toolCallId(c)))
+                           + QByteArrayLiteral(",\"type\":\"function\",\"function\":{\"name\":")
+                           + jsonString(c.toolCallName)
+                           + QByteArrayLiteral(",\"arguments\":\"\"}}],\"refusal\":null}"),
+                       QByteArrayLiteral("null"));
+}
+
+QByteArray contentChunk(const Completion &c, const QByteArray &prefix, const QString &piece)
+{
+    return choiceChunk(prefix, c.includeUsage,
+                       QByteArrayLiteral("{\"content\":") + jsonString(piece) + '}',
+                       QByteArrayLiteral("null"));
+}
+
+QByteArray toolArgumentsChunk(const Completion &c, const QByteArray &prefix, const QString &piece)
+{
+    return choiceChunk(
+        prefix, c.includeUsage,
+        QByteArrayLiteral("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":")
+            + jsonString(piece) + QByteArrayLiteral("}}]}"),
+        QByteArrayLiteral("null"));
+}
+
+QByteArray finishChunk(const Completion &c, const QByteArray &prefix)
+{
+    return choiceChunk(prefix, c.includeUsage, QByteArrayLiteral("{}"), finishReason(c));
+}
+
+QByteArray usageChunk(const Completion &c, const QByteArray &prefix)
+{
+    return prefix + QByteArrayLiteral(",\"choices\":[],\"usage\":{\"prompt_tokens\":")
+        + number(c.promptTokens) + QByteArrayLiteral(",\"completion_tokens\":")
+        + number(c.completionTokens) + QByteArrayLiteral(",\"total_tokens\":")
+        + number(c.promptTokens + c.completionTokens)
+        + QByteArrayLiteral(",\"prompt_tokens_details\":{\"cached_tokens\":")
+        + number(c.cachedTokens)
+        + QByteArrayLiteral(",\"audio_tokens\":0},\"completion_tokens_details\":"
+                            "{\"reasoning_tokens\":0,\"audio_tokens\":0,"
+                            "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}}"
+                            "\n\n");
 }
 } // namespace
 
@@ -140,53 +194,27 @@ QList<QString> splitWords(const QString &text)
 
 QByteArray roleChunk(const Completion &c)
 {
-    if (c.toolCallArguments.isEmpty()) {
-        return choiceChunk(
-            c, QByteArrayLiteral("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}"),
-            QByteArrayLiteral("null"));
-    }
-    return choiceChunk(c,
-                       QByteArrayLiteral("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":"
-                                         "[{\"index\":0,\"id\":")
-                           + jsonString(QString::fromLatin1(toolCallId(c)))
-                           + QByteArrayLiteral(",\"type\":\"function\",\"function\":{\"name\":")
-                           + jsonString(c.toolCallName)
-                           + QByteArrayLiteral(",\"arguments\":\"\"}}],\"refusal\":null}"),
-                       QByteArrayLiteral("null"));
+    return roleChunk(c, chunkPrefix(c));
 }
 
 QByteArray contentChunk(const Completion &c, const QString &piece)
 {
-    return choiceChunk(c, QByteArrayLiteral("{\"content\":") + jsonString(piece) + '}',
-                       QByteArrayLiteral("null"));
+    return contentChunk(c, chunkPrefix(c), piece);
 }
 
 QByteArray toolArgumentsChunk(const Completion &c, const QString &piece)
 {
-    return choiceChunk(
-        c,
-        QByteArrayLiteral("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":")
-            + jsonString(piece) + QByteArrayLiteral("}}]}"),
-        QByteArrayLiteral("null"));
+    return toolArgumentsChunk(c, chunkPrefix(c), piece);
 }
 
 QByteArray finishChunk(const Completion &c)
 {
-    return choiceChunk(c, QByteArrayLiteral("{}"), finishReason(c));
+    return finishChunk(c, chunkPrefix(c));
 }
 
 QByteArray usageChunk(const Completion &c)
 {
-    return chunkPrefix(c) + QByteArrayLiteral(",\"choices\":[],\"usage\":{\"prompt_tokens\":")
-        + number(c.promptTokens) + QByteArrayLiteral(",\"completion_tokens\":")
-        + number(c.completionTokens) + QByteArrayLiteral(",\"total_tokens\":")
-        + number(c.promptTokens + c.completionTokens)
-        + QByteArrayLiteral(",\"prompt_tokens_details\":{\"cached_tokens\":")
-        + number(c.cachedTokens)
-        + QByteArrayLiteral(",\"audio_tokens\":0},\"completion_tokens_details\":"
-                            "{\"reasoning_tokens\":0,\"audio_tokens\":0,"
-                            "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}}"
-                            "\n\n");
+    return usageChunk(c, chunkPrefix(c));
 }
 
 QByteArray doneEvent()
@@ -196,17 +224,18 @@ QByteArray doneEvent()
 
 QList<QByteArray> streamEvents(const Completion &c)
 {
-    QList<QByteArray> events { roleChunk(c) };
+    const QByteArray prefix = chunkPrefix(c);
+    QList<QByteArray> events { roleChunk(c, prefix) };
     if (c.toolCallArguments.isEmpty()) {
         for (const QString &piece : splitWords(c.text))
-            events.append(contentChunk(c, piece));
+            events.append(contentChunk(c, prefix, piece));
     } else {
         for (const QString &piece : c.toolCallArguments)
-            events.append(toolArgumentsChunk(c, piece));
+            events.append(toolArgumentsChunk(c, prefix, piece));
     }
-    events.append(finishChunk(c));
+    events.append(finishChunk(c, prefix));
     if (c.includeUsage)
-        events.append(usageChunk(c));
+        events.append(usageChunk(c, prefix));
     events.append(doneEvent());
     return events;
 }

@@ -79,16 +79,17 @@ MockResponseScript nonStreamed(const Behavior &b, const QByteArray &okBody, cons
     return hangScript();
 }
 
-// The content events of a reply (words of the text, or the tool call argument pieces).
-QList<QByteArray> contentEvents(const mockopenai::Completion &c)
+// The role chunk and the first `count` content events of a reply (words of the text, or
+// tool call argument pieces): the beginning of a stream that then breaks.
+QList<QByteArray> streamStart(const mockopenai::Completion &c, qsizetype count)
 {
-    QList<QByteArray> events;
-    if (c.toolCallArguments.isEmpty()) {
-        for (const QString &piece : mockopenai::splitWords(c.text))
-            events.append(mockopenai::contentChunk(c, piece));
-    } else {
-        for (const QString &piece : c.toolCallArguments)
-            events.append(mockopenai::toolArgumentsChunk(c, piece));
+    QList<QByteArray> events { mockopenai::roleChunk(c) };
+    const QList<QString> pieces
+        = c.toolCallArguments.isEmpty() ? mockopenai::splitWords(c.text) : c.toolCallArguments;
+    for (qsizetype i = 0; i < std::min(count, pieces.size()); ++i) {
+        events.append(c.toolCallArguments.isEmpty()
+                          ? mockopenai::contentChunk(c, pieces.at(i))
+                          : mockopenai::toolArgumentsChunk(c, pieces.at(i)));
     }
     return events;
 }
@@ -97,38 +98,32 @@ MockResponseScript streamed(const Behavior &b, const mockopenai::Completion &c, 
                             bool keepAlive)
 {
     const Headers headers = withContentType(kEventStream, base, b.headers);
-    const QList<QByteArray> content = contentEvents(c);
-    const mockopenai::Error error = mockopenai::errorFor(b.status, c.model);
+    const auto error = [&] { return mockopenai::errorFor(b.status, c.model); };
     MockResponseScript s;
     switch (b.kind) {
     case Kind::Ok:
         s = MockResponseScript::chunked(200, headers, mockopenai::streamEvents(c), keepAlive);
         break;
     case Kind::HttpError:
-        return errorScript(b.status, b.body.isEmpty() ? mockopenai::errorBody(error) : b.body,
+        return errorScript(b.status, b.body.isEmpty() ? mockopenai::errorBody(error()) : b.body,
                            base + b.headers, keepAlive);
     case Kind::Hang:
         return hangScript();
     case Kind::DropMidStream:
-        s = MockResponseScript::chunked(
-            200, headers, QList<QByteArray> { mockopenai::roleChunk(c) } + content.mid(0, 2),
-            keepAlive, false);
+        s = MockResponseScript::chunked(200, headers, streamStart(c, 2), keepAlive, false);
         s.end = MockResponseScript::End::Close;
         break;
     case Kind::ErrorEventBeforeContent:
-        s = MockResponseScript::chunked(200, headers, { mockopenai::errorEvent(error) }, keepAlive);
-        break;
-    case Kind::ErrorEventAfterContent:
-        s = MockResponseScript::chunked(200, headers,
-                                        QList<QByteArray> { mockopenai::roleChunk(c) }
-                                            + content.mid(0, 1)
-                                            + QList<QByteArray> { mockopenai::errorEvent(error) },
+        s = MockResponseScript::chunked(200, headers, { mockopenai::errorEvent(error()) },
                                         keepAlive);
         break;
-    case Kind::HangMidStream:
+    case Kind::ErrorEventAfterContent:
         s = MockResponseScript::chunked(
-            200, headers, QList<QByteArray> { mockopenai::roleChunk(c) } + content.mid(0, 1),
-            keepAlive, false);
+            200, headers, streamStart(c, 1) + QList<QByteArray> { mockopenai::errorEvent(error()) },
+            keepAlive);
+        break;
+    case Kind::HangMidStream:
+        s = MockResponseScript::chunked(200, headers, streamStart(c, 1), keepAlive, false);
         s.end = MockResponseScript::End::Hang;
         break;
     }
