@@ -1,0 +1,28 @@
+#include "gatewaytcpserver.h"
+
+#include <QTcpSocket>
+
+GatewayTcpServer::GatewayTcpServer(qint64 maxBodyBytes, RequestBodyGuard::Rejector reject,
+                                   QObject *parent)
+    : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes), m_reject(std::move(reject))
+{
+}
+
+RequestBodyGuard *GatewayTcpServer::guardOf(QTcpSocket *socket)
+{
+    return socket ? socket->findChild<RequestBodyGuard *>(QString(), Qt::FindDirectChildrenOnly)
+                  : nullptr;
+}
+
+void GatewayTcpServer::incomingConnection(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // Connected before QHttpServer connects its own readyRead handler, so it runs first.
+    new RequestBodyGuard(socket, m_httpServer, m_maxBodyBytes, m_reject);
+    addPendingConnection(socket);
+}
