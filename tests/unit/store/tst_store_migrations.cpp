@@ -2,10 +2,15 @@
 #include "store/schemamigrations.h"
 
 #include <QDir>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <memory>
+#include <vector>
 
 class TestStoreMigrations final : public QObject
 {
@@ -19,6 +24,7 @@ private Q_SLOTS:
     void pragmasAreSet();
     void reopenIsNoOp();
     void newerVersionIsRefused();
+    void concurrentOpensOfFreshFile();
     void urlForms_data();
     void urlForms();
     void unsupportedUrls_data();
@@ -162,6 +168,36 @@ void TestStoreMigrations::newerVersionIsRefused()
         QVERIFY(raw.open());
         QCOMPARE(version(), newer);
     }
+}
+
+void TestStoreMigrations::concurrentOpensOfFreshFile()
+{
+    // The config service, the log writer and the admin queries open the same fresh file at
+    // start, each in its own thread: the migration must run exactly once without errors.
+    constexpr int threads = 4;
+    std::vector<std::unique_ptr<QThread>> workers;
+    QStringList errors;
+    QMutex mutex;
+    for (int i = 0; i < threads; ++i) {
+        workers.emplace_back(QThread::create([this, i, &errors, &mutex] {
+            const QString name = QStringLiteral("tst-concurrent-%1").arg(i);
+            QString error;
+            const bool ok = Database::open(name, m_path, &error);
+            Database::close(name);
+            QMutexLocker locker(&mutex);
+            if (!ok)
+                errors.append(error);
+        }));
+    }
+    for (auto &worker : workers)
+        worker->start();
+    for (auto &worker : workers)
+        QVERIFY(worker->wait(20'000));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+
+    QString error;
+    QVERIFY2(Database::open(m_connection, m_path, &error), qPrintable(error));
+    QCOMPARE(version(), SchemaMigrations::latestVersion());
 }
 
 void TestStoreMigrations::urlForms_data()
