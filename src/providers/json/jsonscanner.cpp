@@ -1,5 +1,7 @@
 #include "json/jsonscanner.h"
 
+#include <array>
+
 namespace {
 
 bool isWhitespace(char c)
@@ -11,6 +13,16 @@ bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
 }
+
+// Bytes that need no attention inside a string: printable ASCII except '"' and '\\'.
+constexpr std::array<bool, 256> plainStringBytes()
+{
+    std::array<bool, 256> table {};
+    for (int c = 0x20; c < 0x80; ++c)
+        table[c] = c != '"' && c != '\\';
+    return table;
+}
+constexpr std::array<bool, 256> PlainStringBytes = plainStringBytes();
 
 int hexValue(char c)
 {
@@ -107,8 +119,12 @@ bool JsonScanner::scanDocument(Outer outer, MemberCallback memberCallback,
 
 void JsonScanner::skipWhitespace()
 {
-    while (m_pos < m_json.size() && isWhitespace(m_json[m_pos]))
-        ++m_pos;
+    const qsizetype size = m_json.size();
+    const char *data = m_json.data();
+    qsizetype pos = m_pos;
+    while (pos < size && isWhitespace(data[pos]))
+        ++pos;
+    m_pos = pos;
 }
 
 bool JsonScanner::parseValue(int depth)
@@ -219,9 +235,16 @@ bool JsonScanner::parseString(bool *hasEscapes)
 {
     ++m_pos; // opening quote
     const qsizetype size = m_json.size();
-    const char *data = m_json.data();
+    const auto *data = reinterpret_cast<const unsigned char *>(m_json.data());
     while (m_pos < size) {
-        const auto c = static_cast<unsigned char>(data[m_pos]);
+        // Fast path: a run of printable ASCII without quote or backslash.
+        qsizetype pos = m_pos;
+        while (pos < size && PlainStringBytes[data[pos]])
+            ++pos;
+        m_pos = pos;
+        if (pos >= size)
+            break;
+        const unsigned char c = data[pos];
         if (c == '"') {
             ++m_pos;
             return true;
@@ -229,13 +252,13 @@ bool JsonScanner::parseString(bool *hasEscapes)
         if (c == '\\') {
             if (hasEscapes)
                 *hasEscapes = true;
-            if (m_pos + 1 >= size)
+            if (pos + 1 >= size)
                 break;
-            const char e = data[m_pos + 1];
+            const char e = char(data[pos + 1]);
             if (e == 'u') {
-                if (m_pos + 6 > size)
+                if (pos + 6 > size)
                     break;
-                if (readHex4(data + m_pos + 2) < 0)
+                if (readHex4(m_json.data() + pos + 2) < 0)
                     return fail("invalid \\u escape");
                 m_pos += 6;
             } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n'
@@ -246,8 +269,6 @@ bool JsonScanner::parseString(bool *hasEscapes)
             }
         } else if (c < 0x20) {
             return fail("unescaped control character in string");
-        } else if (c < 0x80) {
-            ++m_pos;
         } else if (!validateUtf8Sequence()) {
             return false;
         }

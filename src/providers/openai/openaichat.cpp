@@ -42,14 +42,14 @@ bool isObject(QByteArrayView raw)
 // Remembers the first occurrence of each wanted key (duplicates: first wins, as find()).
 template<int N> struct FirstMembers
 {
-    const char *names[N];
+    QByteArrayView names[N];
     JsonSpan spans[N];
     bool found[N] = {};
 
     void operator()(QByteArrayView key, JsonSpan span)
     {
         for (int i = 0; i < N; ++i) {
-            if (!found[i] && key == QByteArrayView(names[i])) {
+            if (!found[i] && key == names[i]) {
                 spans[i] = span;
                 found[i] = true;
                 return;
