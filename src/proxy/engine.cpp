@@ -18,7 +18,9 @@
 #include <QJsonObject>
 
 Engine::Engine(EngineSettings settings, LogWriter *logWriter, QObject *parent)
-    : QObject(parent), m_settings(std::move(settings)), m_logWriter(logWriter)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_logWriter(logWriter)
 {
 }
 

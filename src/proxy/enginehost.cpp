@@ -5,7 +5,8 @@
 
 #include <QMetaObject>
 
-EngineHost::EngineHost(EngineSettings settings) : m_settings(std::move(settings))
+EngineHost::EngineHost(EngineSettings settings)
+    : m_settings(std::move(settings))
 {
     m_thread.setObjectName(QStringLiteral("engine"));
 }

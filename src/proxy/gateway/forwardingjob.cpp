@@ -7,8 +7,11 @@
 ForwardingJob::ForwardingJob(const GatewayServices &services,
                              std::shared_ptr<const RoutingTable> table, ForwardRequest request,
                              QTcpSocket *client, QObject *parent)
-    : QObject(parent), m_services(services), m_table(std::move(table)),
-      m_request(std::move(request)), m_client(client, m_request.closeConnection)
+    : QObject(parent)
+    , m_services(services)
+    , m_table(std::move(table))
+    , m_request(std::move(request))
+    , m_client(client, m_request.closeConnection)
 {
     if (client) {
         // Queued: the socket emits disconnected from inside its own write/read paths, and the
@@ -47,8 +50,12 @@ void ForwardingJob::start()
 void ForwardingJob::tryNext()
 {
     const int maxAttempts = m_plan.model->maxAttempts;
-    while (m_attempts < maxAttempts && m_nextCandidate < m_plan.candidates.size()) {
-        const RouteEntry &route = *m_plan.candidates.at(m_nextCandidate++);
+    while (m_attempts < maxAttempts
+           && (m_retryRoute || m_nextCandidate < m_plan.candidates.size())) {
+        // A route whose key was just rejected is tried again first, with its next key.
+        const RouteEntry &route
+            = m_retryRoute ? *m_retryRoute : *m_plan.candidates.at(m_nextCandidate++);
+        m_retryRoute = nullptr;
         const QString name = route.provider->name + QLatin1Char('/') + route.upstreamModel;
         if (!m_services.health->tryAcquire(route.key)) {
             ++m_skipped;
@@ -91,7 +98,7 @@ void ForwardingJob::startAttempt(const RouteEntry &route, int keyIndex)
         { QByteArrayLiteral("X-LLMO-Provider"), provider.name.toUtf8() },
     };
     m_attempt = new UpstreamAttempt(*protocol, m_client, m_request.stream, provider.timeoutMs,
-                                    responseHeaders, this);
+                                    responseHeaders, m_request.dropUsageEvents, this);
     connect(m_attempt, &UpstreamAttempt::finished, this, &ForwardingJob::onAttemptFinished);
     m_attempt->start(*m_services.upstream, request, m_request.upstreamBody(route));
 }
@@ -150,6 +157,8 @@ void ForwardingJob::onAttemptFinished()
         return;
     }
     case Result::FailedBeforeOutput:
+        if (keyRejected && route.provider->apiKeys.size() > 1)
+            m_retryRoute = &route;
         m_anyFailure = true;
         m_lastFailure = outcome;
         m_tried.append(

@@ -26,6 +26,7 @@ struct ForwardRequest
     QString userAgent;
     qint64 bytesIn = 0;
     bool closeConnection = false; // the client sent `Connection: close`
+    bool dropUsageEvents = false; // usage-only stream events were not asked for by the client
     // The body for one route (e.g. with the route's upstream model in it).
     std::function<QByteArray(const RouteEntry &)> upstreamBody;
 };
@@ -78,6 +79,7 @@ private:
     int m_skipped = 0;
 
     const RouteEntry *m_route = nullptr; // of the running attempt
+    const RouteEntry *m_retryRoute = nullptr; // retry with another API key
     int m_keyIndex = -1;
     QDateTime m_attemptStartedAt;
     QPointer<UpstreamAttempt> m_attempt;

@@ -9,8 +9,9 @@
 #include <QRandomGenerator>
 
 InferenceEndpoints::InferenceEndpoints(GatewayServices services, QObject *parent)
-    : QObject(parent), m_services(std::move(services)),
-      m_table(RoutingTable::build(GatewayConfig {}))
+    : QObject(parent)
+    , m_services(std::move(services))
+    , m_table(RoutingTable::build(GatewayConfig {}))
 {
 }
 
@@ -86,6 +87,7 @@ void InferenceEndpoints::chatCompletions(const QHttpServerRequest &request, QTcp
     forward.userAgent = QString::fromUtf8(request.value(QByteArrayLiteral("user-agent")));
     forward.bytesIn = body.size();
     forward.closeConnection = wantsClose(request);
+    forward.dropUsageEvents = info->stream && !info->clientIncludeUsage;
     forward.upstreamBody = [body, info = *info](const RouteEntry &route) {
         return OpenAiChat::upstreamBody(body, info, route.upstreamModel);
     };

@@ -25,9 +25,14 @@ QString AttemptOutcome::logStatus() const
 
 UpstreamAttempt::UpstreamAttempt(const UpstreamProtocol &protocol, ClientResponse &client,
                                  bool stream, int timeoutMs, HttpHeaderList responseHeaders,
-                                 QObject *parent)
-    : QObject(parent), m_protocol(protocol), m_client(client), m_stream(stream),
-      m_timeoutMs(timeoutMs), m_responseHeaders(std::move(responseHeaders))
+                                 bool dropUsageEvents, QObject *parent)
+    : QObject(parent)
+    , m_protocol(protocol)
+    , m_client(client)
+    , m_stream(stream)
+    , m_timeoutMs(timeoutMs)
+    , m_responseHeaders(std::move(responseHeaders))
+    , m_dropUsageEvents(dropUsageEvents)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &UpstreamAttempt::onTimeout);
@@ -89,12 +94,35 @@ void UpstreamAttempt::onReadyRead()
         m_held += data;
 }
 
+// One SSE event re-encoded in canonical framing, for relays that must leave events out.
+static void appendEvent(QByteArray &out, const SseEvent &event)
+{
+    if (!event.event.isEmpty())
+        out += "event: " + event.event + '\n';
+    if (!event.id.isEmpty())
+        out += "id: " + event.id + '\n';
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype end = event.data.indexOf('\n', start);
+        out += "data: "
+            + QByteArrayView(event.data).sliced(start, (end < 0 ? event.data.size() : end) - start)
+            + '\n';
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    out += '\n';
+}
+
 void UpstreamAttempt::handleStreamData(const QByteArray &data)
 {
     m_timer.start(m_timeoutMs);
     m_events.clear();
     m_parser.feed(data, m_events);
-    bool failedEarly = false;
+    // Usually the upstream bytes pass through untouched. Only when usage-only events must be
+    // left out (the gateway asked for them, the client did not) is the output rebuilt from
+    // whole events.
+    QByteArray filtered;
     for (const SseEvent &event : qAsConst(m_events)) {
         TokenUsage usage;
         const auto kind = m_protocol.classify(event, &usage);
@@ -113,12 +141,13 @@ void UpstreamAttempt::handleStreamData(const QByteArray &data)
             break;
         case UpstreamProtocol::EventKind::Error:
             if (!m_outputStarted) {
-                failedEarly = true;
-                m_outcome.error = QStringLiteral("error event before any output: ")
-                    + m_protocol.errorMessage(event.data);
-            } else if (m_errorAfterOutput.isEmpty()) {
-                m_errorAfterOutput = m_protocol.errorMessage(event.data);
+                fail(AttemptOutcome::Result::FailedBeforeOutput,
+                     QStringLiteral("error event before any output: ")
+                         + m_protocol.errorMessage(event.data));
+                return;
             }
+            if (m_errorAfterOutput.isEmpty())
+                m_errorAfterOutput = m_protocol.errorMessage(event.data);
             break;
         case UpstreamProtocol::EventKind::Done:
             m_sawDone = true;
@@ -127,24 +156,21 @@ void UpstreamAttempt::handleStreamData(const QByteArray &data)
         case UpstreamProtocol::EventKind::Other:
             break;
         }
-        if (failedEarly)
-            break;
+        if (m_dropUsageEvents && kind != UpstreamProtocol::EventKind::Usage)
+            appendEvent(filtered, event);
     }
-    if (failedEarly) {
-        fail(AttemptOutcome::Result::FailedBeforeOutput, m_outcome.error);
-        return;
-    }
+    const QByteArray &out = m_dropUsageEvents ? filtered : data;
     if (!m_outputStarted) {
-        m_held += data;
+        m_held += out;
         return;
     }
     if (!m_client.headersSent()) {
         startClientStream();
-        m_held += data;
+        m_held += out;
         m_client.writeChunk(m_held);
         m_held.clear();
     } else {
-        m_client.writeChunk(data);
+        m_client.writeChunk(out);
     }
 }
 

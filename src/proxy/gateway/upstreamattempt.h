@@ -53,8 +53,11 @@ class UpstreamAttempt final : public QObject
     Q_OBJECT
 
 public:
+    // dropUsageEvents: leave usage-only stream events out of the relay (the gateway asked the
+    // provider for them to count tokens; the client did not).
     UpstreamAttempt(const UpstreamProtocol &protocol, ClientResponse &client, bool stream,
-                    int timeoutMs, HttpHeaderList responseHeaders, QObject *parent = nullptr);
+                    int timeoutMs, HttpHeaderList responseHeaders, bool dropUsageEvents,
+                    QObject *parent = nullptr);
     ~UpstreamAttempt() override;
 
     void start(UpstreamClient &upstream, const QNetworkRequest &request, const QByteArray &body);
@@ -84,6 +87,7 @@ private:
     const bool m_stream;
     const int m_timeoutMs;
     HttpHeaderList m_responseHeaders;
+    const bool m_dropUsageEvents;
 
     QPointer<QNetworkReply> m_reply;
     QElapsedTimer m_clock;

@@ -3,7 +3,8 @@
 #include "httpstatus.h"
 
 ClientResponse::ClientResponse(QTcpSocket *socket, bool closeAfterResponse)
-    : m_socket(socket), m_closeAfterResponse(closeAfterResponse)
+    : m_socket(socket)
+    , m_closeAfterResponse(closeAfterResponse)
 {
 }
 

@@ -6,7 +6,8 @@
 #include <QMetaEnum>
 
 GatewayServer::GatewayServer(qint64 maxBodyBytes, ErrorWriter errorWriter, QObject *parent)
-    : QObject(parent), m_errorWriter(std::move(errorWriter))
+    : QObject(parent)
+    , m_errorWriter(std::move(errorWriter))
 {
     auto reject = [this](QTcpSocket *socket, int status, const QByteArray &path) {
         const QString message = status == 413

@@ -4,8 +4,14 @@
 
 GatewayTcpServer::GatewayTcpServer(qint64 maxBodyBytes, RequestBodyGuard::Rejector reject,
                                    QObject *parent)
-    : QTcpServer(parent), m_maxBodyBytes(maxBodyBytes), m_reject(std::move(reject))
+    : QTcpServer(parent)
+    , m_maxBodyBytes(maxBodyBytes)
+    , m_reject(std::move(reject))
 {
+    // Qt's default listen backlog of 50 drops the SYNs of a burst of new connections (coding
+    // agents open many at once); a dropped client retries only after a second.
+    setListenBacklogSize(1024);
+    setMaxPendingConnections(1024);
 }
 
 RequestBodyGuard *GatewayTcpServer::guardOf(QTcpSocket *socket)

@@ -4,8 +4,11 @@
 
 RequestBodyGuard::RequestBodyGuard(QTcpSocket *socket, QObject *httpServer, qint64 maxBodyBytes,
                                    Rejector reject)
-    : QObject(socket), m_socket(socket), m_httpServer(httpServer), m_maxBodyBytes(maxBodyBytes),
-      m_reject(std::move(reject))
+    : QObject(socket)
+    , m_socket(socket)
+    , m_httpServer(httpServer)
+    , m_maxBodyBytes(maxBodyBytes)
+    , m_reject(std::move(reject))
 {
     connect(socket, &QTcpSocket::readyRead, this, &RequestBodyGuard::onReadyRead);
 }

@@ -3,7 +3,9 @@
 #include <QEventLoop>
 #include <QTimer>
 
-RawHttpClient::RawHttpClient(quint16 port, QObject *parent) : QObject(parent), m_port(port)
+RawHttpClient::RawHttpClient(quint16 port, QObject *parent)
+    : QObject(parent)
+    , m_port(port)
 {
     connect(&m_socket, &QTcpSocket::readyRead, this, &RawHttpClient::onReadyRead);
     connect(&m_socket, &QTcpSocket::disconnected, this, &RawHttpClient::finish);

@@ -102,6 +102,17 @@ void TestChat::streamIsRelayedIncrementally()
     const QByteArray sent = m_mock->requests().constFirst().body;
     QVERIFY(sent.contains(R"("stream_options":{"include_usage":true})"));
     QVERIFY(sent.startsWith(R"({"model":"upstream-gpt-test","stream":true,"messages":)"));
+    // ...but the usage-only chunk the client did not ask for is left out of its stream.
+    QVERIFY2(!events.contains(R"("choices":[])"), events.constData());
+
+    // A client that asks for usage gets that chunk.
+    m_mock->setDefaultBehavior({});
+    RawHttpClient *withUsage = m_gateway->post(
+        "/v1/chat/completions",
+        R"({"model":"gpt-test","stream":true,"stream_options":{"include_usage":true},"messages":[]})");
+    QCOMPARE(withUsage->status(), 200);
+    QVERIFY(withUsage->body().contains(R"("choices":[])"));
+    QVERIFY(withUsage->body().contains(R"("prompt_tokens":11)"));
 }
 
 void TestChat::usageIsLogged()
