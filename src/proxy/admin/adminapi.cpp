@@ -11,27 +11,32 @@
 #include "http/clientresponse.h"
 #include "http/gatewayserver.h"
 
+#include <QUrl>
+
 AdminApi::AdminApi(ConfigService *config, HealthRegistry *health, QString databaseUrl,
                    QString adminToken, QObject *parent)
-    : QObject(parent), m_access(std::move(adminToken)),
-      m_providers(std::make_unique<ProviderResource>(config)),
-      m_models(std::make_unique<ModelResource>(config)),
-      m_accessKeys(std::make_unique<AccessKeyResource>(config)),
-      m_logs(std::make_unique<LogResource>(std::move(databaseUrl))),
-      m_health(std::make_unique<HealthResource>(health)),
-      m_transfer(std::make_unique<ConfigTransferResource>(config))
+    : QObject(parent)
+    , m_access(std::move(adminToken))
+    , m_providers(std::make_unique<ProviderResource>(config))
+    , m_models(std::make_unique<ModelResource>(config))
+    , m_accessKeys(std::make_unique<AccessKeyResource>(config))
+    , m_logs(std::make_unique<LogResource>(std::move(databaseUrl)))
+    , m_health(std::make_unique<HealthResource>(health))
+    , m_transfer(std::make_unique<ConfigTransferResource>(config))
 {
 }
 
 AdminApi::~AdminApi() = default;
 
-static void send(QTcpSocket *socket, AdminReply reply)
+static void send(const QHttpServerRequest &request, QTcpSocket *socket, AdminReply reply)
 {
     // Admin answers may carry secrets (a new access key, an export with secrets): never cache.
     reply.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") });
-    ClientResponse(socket).sendComplete(
-        reply.status, reply.body.isEmpty() ? QByteArray() : QByteArrayLiteral("application/json"),
-        reply.body, reply.headers);
+    const bool close = ClientResponse::wantsClose(request.value(QByteArrayLiteral("connection")));
+    ClientResponse(socket, close)
+        .sendComplete(reply.status,
+                      reply.body.isEmpty() ? QByteArray() : QByteArrayLiteral("application/json"),
+                      reply.body, reply.headers);
 }
 
 void AdminApi::addCollection(GatewayServer &server, const QString &path, Resource resource)
@@ -39,10 +44,10 @@ void AdminApi::addCollection(GatewayServer &server, const QString &path, Resourc
     server.addRoute(path, QHttpServerRequest::Method::AnyKnown,
                     [this, resource](const QHttpServerRequest &request, QTcpSocket *socket) {
                         if (std::optional<AdminReply> refusal = m_access.check(request)) {
-                            send(socket, std::move(*refusal));
+                            send(request, socket, std::move(*refusal));
                             return;
                         }
-                        send(socket, resource(AdminRequest::from(request)));
+                        send(request, socket, resource(AdminRequest::from(request)));
                     });
 }
 
@@ -52,10 +57,13 @@ void AdminApi::addItem(GatewayServer &server, const QString &path, Resource reso
                     [this, resource](const QString &name, const QHttpServerRequest &request,
                                      QTcpSocket *socket) {
                         if (std::optional<AdminReply> refusal = m_access.check(request)) {
-                            send(socket, std::move(*refusal));
+                            send(request, socket, std::move(*refusal));
                             return;
                         }
-                        send(socket, resource(AdminRequest::from(request, name)));
+                        // QHttpServer 6.4 hands the path argument over still
+                        // percent-encoded ("my%20provider").
+                        const QString decoded = QUrl::fromPercentEncoding(name.toUtf8());
+                        send(request, socket, resource(AdminRequest::from(request, decoded)));
                     });
 }
 
