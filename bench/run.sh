@@ -73,8 +73,9 @@ GATEWAY_BUILT=1
 if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
     log "building Release in $BUILD_DIR"
     cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DLLMO_BUILD_TESTS=ON >/dev/null
-    cmake --build "$BUILD_DIR" -j"$BENCH_JOBS" --target llmo-mock-provider
-    cmake --build "$BUILD_DIR" -j"$BENCH_JOBS" --target llm-orchestrator || GATEWAY_BUILT=0
+    # Build output goes to stderr: stdout carries only the report.
+    cmake --build "$BUILD_DIR" -j"$BENCH_JOBS" --target llmo-mock-provider >&2
+    cmake --build "$BUILD_DIR" -j"$BENCH_JOBS" --target llm-orchestrator >&2 || GATEWAY_BUILT=0
 fi
 [[ -x $MOCK_BIN ]] || { log "missing $MOCK_BIN"; exit 1; }
 [[ -x $GATEWAY_BIN ]] || GATEWAY_BUILT=0
@@ -354,6 +355,10 @@ REPORT=$OUT_DIR/results-$(date +%Y%m%d-%H%M%S).md
         echo "| measure | value | target | verdict |"
         echo "|---|---:|---:|---|"
         echo "| wall time ÷ one stream | $ratio | ≤ 1.2 | $(verdict "$ratio <= 1.2") |"
+        if [[ -n $(json_field "$STREAM_DIRECT" wall_s) ]]; then
+            # The gateway's own share: the same client and mock without it.
+            echo "| gateway wall time ÷ direct-to-mock wall time | $(calc "$(json_field "$STREAM_GW" wall_s) / $(json_field "$STREAM_DIRECT" wall_s)" 3) | | |"
+        fi
         echo "| failed streams | $failed | 0 | $(verdict "$failed == 0") |"
         echo "| gateway peak RSS (VmHWM) | $(calc "$HWM_AFTER / 1024" 1) MB | ≤ 150 MB | $(verdict "$HWM_AFTER <= 150 * 1024") |"
         echo "| VmHWM before the streams / VmRSS after | $(calc "$HWM_BEFORE / 1024" 1) MB / $(calc "$RSS_AFTER / 1024" 1) MB | | |"
