@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sse/sseevent.h"
+#include "streameventkind.h"
 #include "tokenusage.h"
 #include "json/jsonmembers.h"
 
@@ -45,13 +46,7 @@ QByteArray upstreamBody(const QByteArray &body, const RequestInfo &info,
 // prompt_tokens_details.cached_tokens). What is not reported stays -1.
 TokenUsage usageFromResponse(QByteArrayView body);
 
-enum class StreamEventKind {
-    Content, // carries output: the client has been answered from this point on
-    Usage, // only the usage totals (the include_usage chunk, "choices": [])
-    Done, // data: [DONE]
-    Error, // an error object inside the stream
-    Other, // anything else, e.g. the first chunk carrying only role "assistant"
-};
+using StreamEventKind = ::StreamEventKind;
 
 // Classifies one SSE event of a chat completion stream: "[DONE]" -> Done; an event named
 // "error" or a JSON object with a non-null "error" member -> Error; a chunk whose choices carry

@@ -26,22 +26,9 @@ TokenUsage OpenAiChatUpstream::usageFromResponse(QByteArrayView body) const
     return OpenAiChat::usageFromResponse(body);
 }
 
-UpstreamProtocol::EventKind OpenAiChatUpstream::classify(const SseEvent &event,
-                                                         TokenUsage *usage) const
+StreamEventKind OpenAiChatUpstream::classify(const SseEvent &event, TokenUsage *usage) const
 {
-    switch (OpenAiChat::classifyStreamEvent(event, usage)) {
-    case OpenAiChat::StreamEventKind::Content:
-        return EventKind::Content;
-    case OpenAiChat::StreamEventKind::Usage:
-        return EventKind::Usage;
-    case OpenAiChat::StreamEventKind::Done:
-        return EventKind::Done;
-    case OpenAiChat::StreamEventKind::Error:
-        return EventKind::Error;
-    case OpenAiChat::StreamEventKind::Other:
-        break;
-    }
-    return EventKind::Other;
+    return OpenAiChat::classifyStreamEvent(event, usage);
 }
 
 QString OpenAiChatUpstream::errorMessage(QByteArrayView body) const

@@ -2,6 +2,7 @@
 
 #include "config/configtypes.h"
 #include "sse/sseparser.h"
+#include "streameventkind.h"
 #include "tokenusage.h"
 
 #include <QNetworkRequest>
@@ -12,13 +13,7 @@
 class UpstreamProtocol
 {
 public:
-    enum class EventKind {
-        Content, // carries output for the client (text, tool call, reasoning, finish)
-        Usage, // token counts only
-        Done, // the protocol's terminal event
-        Error, // an error reported inside the stream
-        Other, // anything else (role preamble, pings)
-    };
+    using EventKind = StreamEventKind;
 
     virtual ~UpstreamProtocol() = default;
 
