@@ -3,7 +3,9 @@
 #include <QTcpSocket>
 
 MockHttpConnection::MockHttpConnection(QTcpSocket *socket, Handler handler, QObject *parent)
-    : QObject(parent), m_socket(socket), m_handler(std::move(handler))
+    : QObject(parent)
+    , m_socket(socket)
+    , m_handler(std::move(handler))
 {
     m_socket->setParent(this);
     // Without it small stream chunks wait for Nagle's algorithm (tens of milliseconds).

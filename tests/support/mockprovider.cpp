@@ -138,9 +138,11 @@ QByteArray MockProvider::ReceivedRequest::header(const QByteArray &name) const
 }
 
 MockProvider::MockProvider(const QString &name, QObject *parent)
-    : QObject(parent), m_name(name), m_server(new QTcpServer(this)), m_models {
-          QStringLiteral("gpt-4o-mini"), QStringLiteral("gpt-4o"), QStringLiteral("mock-model")
-      }
+    : QObject(parent)
+    , m_name(name)
+    , m_server(new QTcpServer(this))
+    , m_models { QStringLiteral("gpt-4o-mini"), QStringLiteral("gpt-4o"),
+                 QStringLiteral("mock-model") }
 {
     // Many clients connect at once in load tests; the default backlog of 50 would make the
     // rest wait for SYN retransmits (a second or more).
