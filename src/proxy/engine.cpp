@@ -182,3 +182,16 @@ void Engine::stop()
     if (m_endpoints)
         m_endpoints->cancelAll();
 }
+
+void Engine::setPaused(bool paused)
+{
+    if (!m_endpoints || m_endpoints->isPaused() == paused)
+        return;
+    m_endpoints->setPaused(paused);
+    Q_EMIT pausedChanged(paused);
+}
+
+bool Engine::isPaused() const
+{
+    return m_endpoints && m_endpoints->isPaused();
+}

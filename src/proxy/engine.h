@@ -36,9 +36,16 @@ public:
     // Stops accepting requests and ends those in flight (logged as client_closed).
     void stop();
 
+    // Pause: LLM requests are answered 503 until resumed (requests in flight go on).
+    void setPaused(bool paused);
+    bool isPaused() const;
+
     ConfigService *configService() const { return m_config; }
     HealthRegistry *healthRegistry() const { return m_health; }
     quint16 port() const;
+
+Q_SIGNALS:
+    void pausedChanged(bool paused);
 
 private:
     void applyConfig(const std::shared_ptr<const GatewayConfig> &config);

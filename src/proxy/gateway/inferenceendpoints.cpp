@@ -70,6 +70,14 @@ void InferenceEndpoints::chatCompletions(const QHttpServerRequest &request, QTcp
     const std::optional<QString> key = authenticate(request, socket, protocol);
     if (!key)
         return;
+    if (m_paused) {
+        writeError(request, socket, protocol,
+                   GatewayError::make(GatewayError::Kind::Unavailable,
+                                      QStringLiteral("The gateway is paused; resume it in LLM "
+                                                     "Orchestrator to serve requests."),
+                                      QStringLiteral("gateway_paused")));
+        return;
+    }
     QByteArray body = request.body();
     QString error;
     const std::optional<OpenAiChat::RequestInfo> info = OpenAiChat::inspectRequest(body, &error);

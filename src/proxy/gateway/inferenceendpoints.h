@@ -24,6 +24,9 @@ public:
 
     void setRoutingTable(std::shared_ptr<const RoutingTable> table);
     void setAccessKeys(const QList<AccessKeyConfig> &keys);
+    // While paused, LLM requests get 503 in the caller's protocol; requests in flight go on.
+    void setPaused(bool paused) { m_paused = paused; }
+    bool isPaused() const { return m_paused; }
 
     void chatCompletions(const QHttpServerRequest &request, QTcpSocket *socket);
     void listModels(const QHttpServerRequest &request, QTcpSocket *socket);
@@ -46,4 +49,5 @@ private:
     std::shared_ptr<const RoutingTable> m_table;
     ClientAuthenticator m_auth;
     int m_activeJobs = 0;
+    bool m_paused = false;
 };
