@@ -4,6 +4,8 @@
 #include "upstream/upstreamproxyfactory.h"
 
 #include <QNetworkAccessManager>
+
+#include <algorithm>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
@@ -48,27 +50,43 @@ QNetworkAccessManager *UpstreamClient::createManager()
     return nam;
 }
 
-UpstreamClient::Manager &UpstreamClient::pick(const QString &hostKey)
+int UpstreamClient::freeLane(const Manager &manager, const QString &hostKey, int maxLanes)
 {
-    // Least busy for this host among those below the limit; ties go to the least busy overall,
-    // then to the oldest (so a lone client keeps reusing one manager's keep-alive connection).
+    const QList<int> lanes = manager.lanes.value(hostKey);
+    for (int lane = 0; lane < lanes.size(); ++lane) {
+        if (lanes.at(lane) < MaxInFlightPerHost)
+            return lane;
+    }
+    return lanes.size() < maxLanes ? int(lanes.size()) : -1;
+}
+
+UpstreamClient::Pick UpstreamClient::pick(const QString &hostKey, int maxLanes)
+{
+    // Grow to the base pool while every manager is busy, so load spreads over a few threads.
+    const bool allBusy = std::all_of(m_managers.cbegin(), m_managers.cend(),
+                                     [](const Manager &manager) { return manager.total > 0; });
+    if (m_managers.size() < BasePoolSize && allBusy)
+        m_managers.append(Manager { createManager(), {}, 0, 0, m_clock.elapsed() });
+
     Manager *best = nullptr;
-    int bestHost = 0;
+    int bestLane = -1;
     for (Manager &manager : m_managers) {
-        const int host = manager.inFlight.value(hostKey);
-        if (host >= MaxInFlightPerHost)
+        const int lane = freeLane(manager, hostKey, maxLanes);
+        if (lane < 0)
             continue;
-        if (!best || host < bestHost || (host == bestHost && manager.total < best->total)) {
+        if (!best || manager.total < best->total) {
             best = &manager;
-            bestHost = host;
+            bestLane = lane;
         }
     }
-    if (best)
-        return *best;
-    m_managers.append(Manager { createManager(), {}, 0, 0, m_clock.elapsed() });
-    if (m_managers.size() > BasePoolSize && !m_idleTimer.isActive())
-        m_idleTimer.start(int(qMax<qint64>(1, m_idleTimeoutMs / 2)));
-    return m_managers.last();
+    if (!best) {
+        m_managers.append(Manager { createManager(), {}, 0, 0, m_clock.elapsed() });
+        if (!m_idleTimer.isActive())
+            m_idleTimer.start(int(qMax<qint64>(1, m_idleTimeoutMs / 2)));
+        best = &m_managers.last();
+        bestLane = 0;
+    }
+    return Pick { best, bestLane };
 }
 
 UpstreamClient::Manager *UpstreamClient::managerOf(QNetworkAccessManager *nam)
@@ -84,28 +102,32 @@ QNetworkReply *UpstreamClient::send(const QNetworkRequest &request, const QByteA
                                     const QByteArray &body)
 {
     const QString hostKey = hostKeyOf(request.url());
-    Manager &manager = pick(hostKey);
+    const bool plainHttp = request.url().scheme() == QLatin1String("http");
+    const Pick picked = pick(hostKey, plainHttp ? m_maxLanes : 1);
+    Manager &manager = *picked.manager;
+    QNetworkRequest laneRequest(request);
+    if (picked.lane > 0) // lane 0 keeps Qt's plain key
+        laneRequest.setPeerVerifyName(QStringLiteral("lane-%1").arg(picked.lane));
 
     QNetworkReply *reply = nullptr;
     if (verb == "GET") {
-        reply = manager.nam->get(request);
+        reply = manager.nam->get(laneRequest);
     } else if (verb == "POST") {
-        if (request.header(QNetworkRequest::ContentTypeHeader).isValid()) {
-            reply = manager.nam->post(request, body);
-        } else {
-            QNetworkRequest withType(request);
-            withType.setHeader(QNetworkRequest::ContentTypeHeader,
-                               QByteArrayLiteral("application/json"));
-            reply = manager.nam->post(withType, body);
-        }
+        if (!laneRequest.header(QNetworkRequest::ContentTypeHeader).isValid())
+            laneRequest.setHeader(QNetworkRequest::ContentTypeHeader,
+                                  QByteArrayLiteral("application/json"));
+        reply = manager.nam->post(laneRequest, body);
     } else {
-        reply = manager.nam->sendCustomRequest(request, verb, body);
+        reply = manager.nam->sendCustomRequest(laneRequest, verb, body);
     }
 
-    ++manager.inFlight[hostKey];
+    QList<int> &lanes = manager.lanes[hostKey];
+    if (lanes.size() <= picked.lane)
+        lanes.resize(picked.lane + 1);
+    ++lanes[picked.lane];
     ++manager.total;
     ++manager.live;
-    m_replies.insert(reply, ReplySlot { manager.nam, hostKey, false });
+    m_replies.insert(reply, ReplySlot { manager.nam, hostKey, picked.lane, false });
     // finished frees the connection slot (also emitted on abort); destroyed catches replies
     // deleted before they finished and tells when the manager holds no more children.
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
@@ -120,9 +142,15 @@ void UpstreamClient::onReplyFinished(QObject *reply)
         return;
     it->finished = true;
     if (Manager *manager = managerOf(it->nam)) {
-        auto host = manager->inFlight.find(it->hostKey);
-        if (host != manager->inFlight.end() && --host.value() <= 0)
-            manager->inFlight.erase(host);
+        auto host = manager->lanes.find(it->hostKey);
+        if (host != manager->lanes.end() && it->lane < host->size()) {
+            --(*host)[it->lane];
+            // Drop empty lanes at the end, so a quiet host goes back to few connections.
+            while (!host->isEmpty() && host->constLast() <= 0)
+                host->removeLast();
+            if (host->isEmpty())
+                manager->lanes.erase(host);
+        }
         --manager->total;
     }
 }

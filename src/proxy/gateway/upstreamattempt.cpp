@@ -76,10 +76,8 @@ void UpstreamAttempt::onMetaData()
     const QByteArray contentType = m_reply->rawHeader(QByteArrayLiteral("Content-Type"));
     m_relayStream = m_stream && m_outcome.httpStatus >= 200 && m_outcome.httpStatus < 300
         && contentType.startsWith("text/event-stream");
-    if (m_relayStream)
-        m_timer.start(m_timeoutMs); // from now on: the longest silence inside the stream
-    else
-        m_timer.stop(); // a complete body follows; headers arrived in time
+    // From now on the timer bounds the longest silence inside the body or stream.
+    m_timer.start(m_timeoutMs);
 }
 
 void UpstreamAttempt::onReadyRead()
@@ -88,10 +86,12 @@ void UpstreamAttempt::onReadyRead()
         return;
     onMetaData();
     const QByteArray data = m_reply->readAll();
-    if (m_relayStream)
+    if (m_relayStream) {
         handleStreamData(data);
-    else
+    } else {
+        m_timer.start(m_timeoutMs);
         m_held += data;
+    }
 }
 
 // One SSE event re-encoded in canonical framing, for relays that must leave events out.
