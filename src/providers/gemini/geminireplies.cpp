@@ -124,13 +124,25 @@ std::optional<ErrorInfo> errorFromBody(QByteArrayView body)
     const QByteArrayView error = errorObject(body);
     if (error.isEmpty())
         return std::nullopt;
-    FirstMembers<3> f { { "code", "message", "status" } };
+    FirstMembers<4> f { { "code", "message", "status", "details" } };
     if (!JsonScan::visitMembers(error, f))
         return std::nullopt;
     ErrorInfo info;
     info.code = static_cast<int>(JsonScan::integerValue(f.value(error, 0)).value_or(0));
     info.message = JsonScan::stringValue(f.value(error, 1)).value_or(QString());
     info.status = JsonScan::stringValue(f.value(error, 2)).value_or(QString());
+    const QByteArrayView details = f.value(error, 3);
+    if (isArray(details)) {
+        JsonScan::visitElements(details, [&info, details](JsonSpan element) {
+            const QByteArrayView detail = slice(details, element);
+            FirstMembers<2> d { { "@type", "reason" } };
+            if (!info.reason.isEmpty() || !isObject(detail) || !JsonScan::visitMembers(detail, d))
+                return;
+            const std::optional<QByteArray> type = JsonScan::utf8StringValue(d.value(detail, 0));
+            if (type && type->endsWith("google.rpc.ErrorInfo"))
+                info.reason = JsonScan::stringValue(d.value(detail, 1)).value_or(QString());
+        });
+    }
     return info;
 }
 

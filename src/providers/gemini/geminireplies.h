@@ -39,6 +39,10 @@ struct ErrorInfo
     int code = 0; // error.code, 0 when absent
     QString message; // error.message (or a fallback, see errorMessageFromBody())
     QString status; // error.status, e.g. "RESOURCE_EXHAUSTED"; empty when absent
+    // The reason of a google.rpc.ErrorInfo detail, e.g. "API_KEY_INVALID" (Gemini answers a
+    // wrong key with 400 INVALID_ARGUMENT, not 401: a gateway should treat this reason as a
+    // broken key of the route, not as the client's error) or "RATE_LIMIT_EXCEEDED".
+    QString reason;
 };
 
 // Reads {"error":{"code","message","status"}} — also wrapped in a one-element array, as Google

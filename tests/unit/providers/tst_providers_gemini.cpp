@@ -539,21 +539,24 @@ void TestGemini::errorFromFixtures_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("status");
     QTest::addColumn<QString>("messageStart");
+    QTest::addColumn<QString>("reason");
 
     QTest::newRow("429 quota") << fixture("error-429-quota.json") << 429
                                << QStringLiteral("RESOURCE_EXHAUSTED")
-                               << QStringLiteral("You exceeded your current quota");
+                               << QStringLiteral("You exceeded your current quota") << QString();
     QTest::newRow("429 in an array")
         << fixture("error-429-array.json") << 429 << QStringLiteral("RESOURCE_EXHAUSTED")
-        << QStringLiteral("Resource has been exhausted");
+        << QStringLiteral("Resource has been exhausted") << QString();
     QTest::newRow("400 contents") << fixture("error-400-contents.json") << 400
                                   << QStringLiteral("INVALID_ARGUMENT")
-                                  << QStringLiteral("* GenerateContentRequest.contents");
+                                  << QStringLiteral("* GenerateContentRequest.contents")
+                                  << QString();
     QTest::newRow("400 api key") << fixture("error-400-api-key.json") << 400
                                  << QStringLiteral("INVALID_ARGUMENT")
-                                 << QStringLiteral("API key not valid.");
+                                 << QStringLiteral("API key not valid.")
+                                 << QStringLiteral("API_KEY_INVALID");
     QTest::newRow("503") << fixture("error-503.json") << 503 << QStringLiteral("UNAVAILABLE")
-                         << QStringLiteral("The model is overloaded.");
+                         << QStringLiteral("The model is overloaded.") << QString();
 }
 
 void TestGemini::errorFromFixtures()
@@ -562,11 +565,13 @@ void TestGemini::errorFromFixtures()
     QFETCH(int, code);
     QFETCH(QString, status);
     QFETCH(QString, messageStart);
+    QFETCH(QString, reason);
 
     const std::optional<GeminiContent::ErrorInfo> info = GeminiContent::errorFromBody(body);
     QVERIFY(info);
     QCOMPARE(info->code, code);
     QCOMPARE(info->status, status);
+    QCOMPARE(info->reason, reason);
     QVERIFY2(info->message.startsWith(messageStart), qPrintable(info->message));
     QCOMPARE(GeminiContent::errorMessageFromBody(body), info->message);
     // Our own body for the same error reads back the same.
