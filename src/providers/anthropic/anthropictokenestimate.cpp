@@ -12,6 +12,7 @@ using namespace AnthropicJson;
 namespace {
 
 constexpr qint64 RequestOverhead = 1;
+constexpr qint64 SystemOverhead = 1;
 constexpr qint64 MessageOverhead = 4;
 constexpr qint64 ToolPromptAuto = 346;
 constexpr qint64 ToolPromptForced = 313;
@@ -268,9 +269,11 @@ qint64 estimateInputTokens(const QByteArray &body)
         return -1;
     Count count;
     count.tokens = RequestOverhead;
-    Count system = countBlocks(top.value(body, 0));
-    system.thinkingQuarters = 0;
-    count.add(system);
+    if (const QByteArrayView system = top.value(body, 0); !system.isEmpty()) {
+        const Count text = countBlocks(system);
+        count.quarters += text.quarters;
+        count.tokens += text.tokens + SystemOverhead;
+    }
     count.add(countMessages(top.value(body, 1)));
     count.add(countTools(top.value(body, 2), top.value(body, 3)));
     return count.total();

@@ -19,7 +19,7 @@ QByteArray countTokensPath();
 // - text: the raw bytes of every counted JSON string, weighted by UTF-8 shape: an ASCII byte
 //   is 1/4 token (the reference's "about 4 characters per token"), a 2-byte character 1/2
 //   token, a 3- or 4-byte character (CJK, emoji) 1 token. Escapes are counted as written.
-// - system: a string, or the text of its blocks.
+// - system: a string, or the text of its blocks, plus 1 token of framing.
 // - messages: 4 tokens each for the turn framing, plus per content block: text; image (below);
 //   tool_use / server_tool_use id, name and input (the input's JSON without the whitespace
 //   between tokens); tool_result tool_use_id and content (string or blocks, images included);
