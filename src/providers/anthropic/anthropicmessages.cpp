@@ -97,7 +97,8 @@ QByteArrayView rawValue(const QByteArray &body, const JsonMember &member)
                           member.valueEnd - member.valueBegin);
 }
 
-// The "error" object of an error body, or an empty view; *top receives the top level.
+// The raw parts of an error body that may hold its message: error.type, error.message, a
+// top-level "message", and "error" itself when it is not an object (e.g. a string).
 struct ErrorParts
 {
     QByteArrayView type;
