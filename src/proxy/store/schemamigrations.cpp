@@ -16,7 +16,57 @@ struct MigrationStep
 {
     int version;
     QStringList statements;
+    // Statements SQLite refuses inside a transaction (VACUUM), run before the step's transaction
+    // when the database is below `version`. They must be idempotent: two connections migrating
+    // at once may both run them, and a crash before the version is raised runs them again.
+    QStringList outsideTransaction = {};
 };
+
+// The statement that folds one request_log row into its trace's request_traces row. `rows`
+// names the source of the row values: "NEW" inside the trigger; a SELECT over request_log
+// (with "WHERE true" so the parser does not read ON CONFLICT as a join constraint) for the
+// backfill. Part of migration step 2: frozen, never edit it (a change is a new step).
+//
+// A trace's outcome row is ranked by (2xx status, real attempt, id): its successful attempt if
+// it has one, else its last real attempt (attempt >= 1), else its last row. A trace fails when
+// its outcome row is not 2xx; its latency and time to first token are those of the outcome row;
+// its provider is the outcome row's; tokens add up over all rows.
+QString traceUpsert(const QString &select)
+{
+    return QStringLiteral(
+               "INSERT INTO request_traces (trace_key, start_ms, model, provider, access_key,"
+               " outcome_rank, outcome_id, latency_ms, ttft_ms, input_tokens, output_tokens,"
+               " cached_tokens) ")
+        + select
+        + QStringLiteral(
+               " ON CONFLICT(trace_key) DO UPDATE SET"
+               " start_ms = min(start_ms, excluded.start_ms),"
+               " input_tokens = input_tokens + excluded.input_tokens,"
+               " output_tokens = output_tokens + excluded.output_tokens,"
+               " cached_tokens = cached_tokens + excluded.cached_tokens,"
+               " provider = CASE WHEN (excluded.outcome_rank, excluded.outcome_id)"
+               " > (outcome_rank, outcome_id) THEN excluded.provider ELSE provider END,"
+               " latency_ms = CASE WHEN (excluded.outcome_rank, excluded.outcome_id)"
+               " > (outcome_rank, outcome_id) THEN excluded.latency_ms ELSE latency_ms END,"
+               " ttft_ms = CASE WHEN (excluded.outcome_rank, excluded.outcome_id)"
+               " > (outcome_rank, outcome_id) THEN excluded.ttft_ms ELSE ttft_ms END,"
+               " outcome_id = CASE WHEN (excluded.outcome_rank, excluded.outcome_id)"
+               " > (outcome_rank, outcome_id) THEN excluded.outcome_id ELSE outcome_id END,"
+               " outcome_rank = max(outcome_rank, excluded.outcome_rank)");
+}
+
+// The values of one request_log row in the order of traceUpsert()'s column list; `r` is the
+// row's name ("NEW" or the table). A row without a trace id is a trace of its own.
+QString traceValues(const QString &r)
+{
+    return QStringLiteral("coalesce(nullif(%1.trace_id, ''), '#' || %1.id), %1.time_ms,"
+                          " %1.model, %1.provider, %1.access_key,"
+                          " 2 * ifnull(%1.status GLOB '2[0-9][0-9]', 0)"
+                          " + (ifnull(%1.attempt, 0) > 0), %1.id,"
+                          " %1.total_ms, %1.ttft_ms, ifnull(%1.input_tokens, 0),"
+                          " ifnull(%1.output_tokens, 0), ifnull(%1.cached_tokens, 0)")
+        .arg(r);
+}
 
 const QList<MigrationStep> &migrationSteps()
 {
@@ -86,6 +136,41 @@ const QList<MigrationStep> &migrationSteps()
               QStringLiteral(
                   "CREATE INDEX request_log_provider_time ON request_log(provider, time_ms)"),
           } },
+        // Stats: one row per client request (trace), kept up to date by a trigger as log rows
+        // are written, so GET /admin/stats reads one narrow row per request instead of grouping
+        // the attempts (docs/benchmarks.md "Stats"). And incremental auto-vacuum, so that the
+        // log retention can hand the pages of purged rows back to the file system.
+        { 2,
+          {
+              QStringLiteral("CREATE TABLE request_traces ("
+                             " id INTEGER PRIMARY KEY,"
+                             " trace_key TEXT NOT NULL UNIQUE," // trace_id, or '#<row id>'
+                             " start_ms INTEGER NOT NULL," // time of the trace's first row
+                             " model TEXT,"
+                             " provider TEXT," // of the outcome row
+                             " access_key TEXT,"
+                             // 2 * (2xx) + (attempt >= 1) of the outcome row; < 2 is a failure
+                             " outcome_rank INTEGER NOT NULL,"
+                             " outcome_id INTEGER NOT NULL," // request_log.id of the outcome row
+                             " latency_ms REAL," // the outcome row's total_ms
+                             " ttft_ms REAL," // the outcome row's ttft_ms
+                             " input_tokens INTEGER NOT NULL," // sums over the trace's rows
+                             " output_tokens INTEGER NOT NULL,"
+                             " cached_tokens INTEGER NOT NULL)"),
+              QStringLiteral("CREATE INDEX request_traces_start ON request_traces(start_ms)"),
+              traceUpsert(QStringLiteral("SELECT ") + traceValues(QStringLiteral("request_log"))
+                          + QStringLiteral(" FROM request_log WHERE true ORDER BY id")),
+              QStringLiteral("CREATE TRIGGER request_log_traces AFTER INSERT ON request_log"
+                             " BEGIN ")
+                  + traceUpsert(QStringLiteral("VALUES (") + traceValues(QStringLiteral("NEW"))
+                                + QStringLiteral(")"))
+                  + QStringLiteral("; END"),
+          },
+          {
+              // Takes effect on a database with tables only through the VACUUM that follows.
+              QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"),
+              QStringLiteral("VACUUM"),
+          } },
     };
     return steps;
 }
@@ -141,6 +226,17 @@ int currentVersion(const QSqlDatabase &db, QString *error)
 bool migrate(const QSqlDatabase &db, QString *error)
 {
     for (const MigrationStep &step : migrationSteps()) {
+        if (!step.outsideTransaction.isEmpty()) {
+            const int before = currentVersion(db, error);
+            if (before < 0)
+                return false;
+            if (before < step.version) {
+                for (const QString &statement : step.outsideTransaction) {
+                    if (!execStatement(db, statement, error))
+                        return false;
+                }
+            }
+        }
         SqlTransaction transaction(db);
         if (!transaction.begin(error))
             return false;
