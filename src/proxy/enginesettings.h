@@ -17,6 +17,8 @@ struct EngineSettings
     QString importFile; // --import: replaces providers/models/keys at start
     QString ensureAccessKey; // LLMO_API_KEY
     qint64 maxBodyBytes = 32 * 1024 * 1024;
+    // Request-log rows older than this many days are purged (LogRetention); 0 keeps them forever.
+    int logRetentionDays = 30;
     CircuitBreakerSettings breaker;
 };
 
