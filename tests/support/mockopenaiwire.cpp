@@ -1,5 +1,8 @@
 #include "mockopenaiwire.h"
 
+#include "mockjson.h"
+#include "mockwire.h"
+
 namespace mockopenai {
 
 namespace {
@@ -89,7 +92,9 @@ QByteArray usageChunk(const Completion &c, const QByteArray &prefix)
         + QByteArrayLiteral(",\"prompt_tokens_details\":{\"cached_tokens\":")
         + number(c.cachedTokens)
         + QByteArrayLiteral(",\"audio_tokens\":0},\"completion_tokens_details\":"
-                            "{\"reasoning_tokens\":0,\"audio_tokens\":0,"
+                            "{\"reasoning_tokens\":")
+        + number(c.reasoningTokens)
+        + QByteArrayLiteral(",\"audio_tokens\":0,"
                             "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}}"
                             "\n\n");
 }
@@ -97,45 +102,7 @@ QByteArray usageChunk(const Completion &c, const QByteArray &prefix)
 
 QByteArray jsonString(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
-    QByteArray out;
-    out.reserve(utf8.size() + 2);
-    out.append('"');
-    for (const char ch : utf8) {
-        switch (ch) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        case '\b':
-            out.append("\\b");
-            break;
-        case '\f':
-            out.append("\\f");
-            break;
-        default:
-            if (static_cast<unsigned char>(ch) < 0x20) {
-                out.append("\\u00");
-                out.append(
-                    QByteArray::number(static_cast<unsigned char>(ch), 16).rightJustified(2, '0'));
-            } else {
-                out.append(ch);
-            }
-        }
-    }
-    out.append('"');
-    return out;
+    return MockJson::quote(text);
 }
 
 QByteArray completionBody(const Completion &c)
@@ -172,7 +139,9 @@ QByteArray completionBody(const Completion &c)
         + number(c.cachedTokens)
         + QByteArrayLiteral(",\n      \"audio_tokens\": 0\n    },\n"
                             "    \"completion_tokens_details\": {\n"
-                            "      \"reasoning_tokens\": 0,\n      \"audio_tokens\": 0,\n"
+                            "      \"reasoning_tokens\": ")
+        + number(c.reasoningTokens)
+        + QByteArrayLiteral(",\n      \"audio_tokens\": 0,\n"
                             "      \"accepted_prediction_tokens\": 0,\n"
                             "      \"rejected_prediction_tokens\": 0\n    }\n  },\n"
                             "  \"service_tier\": \"default\",\n  \"system_fingerprint\": ")
@@ -181,15 +150,7 @@ QByteArray completionBody(const Completion &c)
 
 QList<QString> splitWords(const QString &text)
 {
-    QList<QString> pieces;
-    qsizetype start = 0;
-    for (qsizetype i = 1; i <= text.size(); ++i) {
-        if (i == text.size() || text.at(i) == QLatin1Char(' ')) {
-            pieces.append(text.mid(start, i - start));
-            start = i;
-        }
-    }
-    return pieces;
+    return MockWire::splitWords(text);
 }
 
 QByteArray roleChunk(const Completion &c)

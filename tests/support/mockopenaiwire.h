@@ -26,6 +26,7 @@ struct Completion
     int promptTokens = 0;
     int completionTokens = 0;
     int cachedTokens = 0;
+    int reasoningTokens = 0; // completion_tokens_details.reasoning_tokens
     bool includeUsage = false; // stream_options.include_usage
 };
 
