@@ -1,7 +1,8 @@
 #include "routing/apikeyrotator.h"
 
 ApiKeyRotator::ApiKeyRotator(const Clock &clock, qint64 setAsideMs)
-    : m_clock(&clock), m_setAsideMs(setAsideMs)
+    : m_clock(&clock)
+    , m_setAsideMs(setAsideMs)
 {
 }
 

@@ -13,7 +13,8 @@ QString circuitStateName(CircuitState state)
     return QStringLiteral("closed");
 }
 
-CircuitBreaker::CircuitBreaker(CircuitBreakerSettings settings) : m_settings(settings)
+CircuitBreaker::CircuitBreaker(CircuitBreakerSettings settings)
+    : m_settings(settings)
 {
 }
 

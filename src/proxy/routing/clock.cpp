@@ -10,7 +10,8 @@ qint64 SteadyClock::nowMs() const
     return m_timer.elapsed();
 }
 
-ManualClock::ManualClock(qint64 startMs) : m_nowMs(startMs)
+ManualClock::ManualClock(qint64 startMs)
+    : m_nowMs(startMs)
 {
 }
 

@@ -1,12 +1,16 @@
 #include "routing/healthregistry.h"
 
+#include "routing/healthweight.h"
+
 #include <QSet>
 
 #include <algorithm>
 #include <vector>
 
 HealthRegistry::HealthRegistry(const Clock &clock, CircuitBreakerSettings settings, QObject *parent)
-    : QObject(parent), m_clock(&clock), m_settings(settings)
+    : QObject(parent)
+    , m_clock(&clock)
+    , m_settings(settings)
 {
 }
 
@@ -32,6 +36,13 @@ void HealthRegistry::record(const QString &routeKey, const AttemptResult &result
     if (!health)
         return;
     const qint64 now = m_clock->nowMs();
+    const bool throttled = !result.success && result.httpStatus == 429;
+    if (throttled) {
+        const double current
+            = HealthWeight::decayedPenalty(health->penalty, now - health->penaltyAtMs);
+        health->penalty = HealthWeight::penaltyAfter429(current);
+        health->penaltyAtMs = now;
+    }
     if (result.success) {
         health->breaker.recordSuccess(now);
     } else {
@@ -46,7 +57,7 @@ void HealthRegistry::record(const QString &routeKey, const AttemptResult &result
         setLastError(*health, error);
     }
 
-    const Sample sample { result.success, result.latencyMs };
+    const Sample sample { result.success, throttled, result.latencyMs, now };
     if (health->window.size() < WindowSize) {
         health->window.append(sample);
     } else {
@@ -121,13 +132,16 @@ void HealthRegistry::setRoutingTable(std::shared_ptr<const RoutingTable> table)
     }
 }
 
-void HealthRegistry::recordProbe(const QString &provider, bool ok, const QString &error)
+void HealthRegistry::recordProbe(const QString &provider, bool ok, const QString &error,
+                                 qint64 latencyMs)
 {
     if (!m_table)
         return;
     const qint64 now = m_clock->nowMs();
     const QDateTime at = QDateTime::currentDateTimeUtc();
-    QStringList touched;
+    const QString reason
+        = ok ? QString() : (error.isEmpty() ? QStringLiteral("probe failed") : error);
+    QList<HealthEvent> events;
     for (const RouteEntry *route : m_table->routes()) {
         if (!route->provider || route->provider->name != provider)
             continue;
@@ -136,19 +150,37 @@ void HealthRegistry::recordProbe(const QString &provider, bool ok, const QString
             continue;
         health->lastProbeAt = at;
         health->lastProbeOk = ok;
+        health->lastProbeLatencyMs = latencyMs;
         if (ok) {
             if (health->breaker.state(now) != CircuitState::Closed)
                 health->breaker.forceClose();
         } else {
             health->breaker.forceOpen(now);
-            health->lastError = error.isEmpty() ? QStringLiteral("probe failed") : error;
+            health->lastError = reason;
             health->lastErrorAt = at;
         }
-        touched.append(route->key);
+        HealthEvent event;
+        event.routeKey = route->key;
+        event.time = at;
+        event.kind = HealthEvent::Kind::Probe;
+        event.ok = ok;
+        event.state = health->breaker.state(now);
+        event.latencyMs = latencyMs;
+        event.error = reason;
+        addHistory(*health, event);
+        events.append(event);
     }
     // Signals last: a receiver may call back into the registry.
-    for (const QString &key : std::as_const(touched))
-        reportState(key);
+    for (const HealthEvent &event : std::as_const(events))
+        Q_EMIT healthEvent(event);
+    for (const HealthEvent &event : std::as_const(events))
+        reportState(event.routeKey);
+}
+
+double HealthRegistry::healthFactor(const QString &routeKey) const
+{
+    const RouteHealth *health = entry(routeKey);
+    return health ? factorOf(*health, m_clock->nowMs()) : 1.0;
 }
 
 void HealthRegistry::refreshStates()
@@ -204,7 +236,38 @@ void HealthRegistry::reportState(const QString &routeKey)
     if (current == it->reportedState)
         return;
     it->reportedState = current;
+    HealthEvent event;
+    event.routeKey = routeKey;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.kind = HealthEvent::Kind::State;
+    event.ok = current == CircuitState::Closed;
+    event.state = current;
+    if (current == CircuitState::Open)
+        event.error = it->lastError;
+    addHistory(*it, event);
     Q_EMIT routeStateChanged(routeKey, current);
+    Q_EMIT healthEvent(event);
+}
+
+void HealthRegistry::addHistory(RouteHealth &health, const HealthEvent &event)
+{
+    health.history.append(event);
+    while (health.history.size() > HistorySize)
+        health.history.removeFirst();
+}
+
+double HealthRegistry::factorOf(const RouteHealth &health, qint64 nowMs) const
+{
+    int attempts = 0;
+    int successes = 0;
+    for (const Sample &sample : health.window) {
+        if (sample.throttled || nowMs - sample.atMs > HealthWeight::RecentMs)
+            continue;
+        ++attempts;
+        successes += sample.success ? 1 : 0;
+    }
+    const double penalty = HealthWeight::decayedPenalty(health.penalty, nowMs - health.penaltyAtMs);
+    return HealthWeight::factor(HealthWeight::successFactor(successes, attempts), penalty);
 }
 
 void HealthRegistry::setLastError(RouteHealth &health, const QString &error)
@@ -226,11 +289,23 @@ RouteHealthSnapshot HealthRegistry::makeSnapshot(const RouteEntry &route,
     if (!health)
         return snap;
 
-    snap.state = health->breaker.state(m_clock->nowMs());
+    const qint64 now = m_clock->nowMs();
+    snap.state = health->breaker.state(now);
+    snap.healthFactor = factorOf(*health, now);
+    snap.throttlePenalty = HealthWeight::decayedPenalty(health->penalty, now - health->penaltyAtMs);
+    const qint64 cooldownLeftMs = health->breaker.cooldownUntilMs() - now;
+    if (cooldownLeftMs > 0)
+        snap.cooldownUntil = QDateTime::currentDateTimeUtc().addMSecs(cooldownLeftMs);
+    const bool usable = snap.state != CircuitState::Open && cooldownLeftMs <= 0;
+    snap.effectiveWeight = usable ? double(route.weight) * snap.healthFactor : 0.0;
     snap.lastError = health->lastError;
     snap.lastErrorAt = health->lastErrorAt;
     snap.lastProbeAt = health->lastProbeAt;
     snap.lastProbeOk = health->lastProbeOk;
+    snap.lastProbeLatencyMs = health->lastProbeLatencyMs;
+    snap.history.reserve(health->history.size());
+    for (auto it = health->history.crbegin(); it != health->history.crend(); ++it)
+        snap.history.append(*it);
     snap.windowAttempts = int(health->window.size());
 
     int successes = 0;

@@ -2,6 +2,7 @@
 
 #include "routing/circuitbreaker.h"
 #include "routing/clock.h"
+#include "routing/healthevent.h"
 #include "routing/routingtable.h"
 
 #include <QDateTime>
@@ -31,7 +32,12 @@ struct RouteHealthSnapshot
     QString upstreamModel;
     CircuitState state = CircuitState::Closed;
     int weight = 1;
-    double effectiveWeight = 1.0; // = weight for now (health weighting is a later issue)
+    // The weight the balancer uses now: weight × healthFactor while the route may be picked;
+    // 0 while its circuit is open or a cooldown runs (it is not picked at all then).
+    double effectiveWeight = 1.0;
+    double healthFactor = 1.0; // HealthWeight::factor(), in [HealthWeight::MinFactor, 1]
+    double throttlePenalty = 0.0; // the decayed 429 penalty now, in [0, 1)
+    QDateTime cooldownUntil; // UTC end of a 429's Retry-After cooldown; invalid when none runs
     double successRate = 1.0; // over the last WindowSize attempts (1.0 with no data)
     double p50Ms = -1.0; // median latency of the successful attempts in that window (-1: none)
     int windowAttempts = 0; // attempts the two figures above are computed from
@@ -39,6 +45,8 @@ struct RouteHealthSnapshot
     QDateTime lastErrorAt; // UTC; invalid when there was no error
     QDateTime lastProbeAt; // UTC; invalid when no probe ran since start
     bool lastProbeOk = false; // meaningful only when lastProbeAt is valid
+    qint64 lastProbeLatencyMs = -1; // -1 when unknown
+    QList<HealthEvent> history; // newest first, at most HealthRegistry::HistorySize
 };
 
 // Health of every route: a circuit breaker per route plus a window of recent attempts.
@@ -49,14 +57,23 @@ struct RouteHealthSnapshot
 // finishing after a swap) are ignored: tryAcquire()/isAvailable() answer true and state()
 // Closed. Before any table is set, entries are created on first use.
 //
-// Breaker timing uses the injected Clock; wall-clock times (lastErrorAt, lastProbeAt) use
-// QDateTime::currentDateTimeUtc().
+// Health weighting (HealthWeight, routing/healthweight.h): every attempt is stamped with the
+// clock, a 429 raises the route's decaying throttle penalty; healthFactor() is what the router
+// scales configured weights with.
+//
+// History: probe results and state changes are kept per route (the last HistorySize, for
+// snapshot()) and announced with healthEvent(), which a store-thread writer persists
+// (HealthHistoryWriter).
+//
+// Breaker timing uses the injected Clock; wall-clock times (lastErrorAt, lastProbeAt,
+// cooldownUntil, history) use QDateTime::currentDateTimeUtc().
 class HealthRegistry final : public QObject
 {
     Q_OBJECT
 
 public:
     static constexpr int WindowSize = 100;
+    static constexpr int HistorySize = 20;
 
     // The clock must outlive the registry.
     HealthRegistry(const Clock &clock, CircuitBreakerSettings settings, QObject *parent = nullptr);
@@ -65,7 +82,8 @@ public:
     bool tryAcquire(const QString &routeKey);
     bool isAvailable(const QString &routeKey) const;
     // Feeds the breaker and the window. A failure with retryAfterMs >= 0 also cools the route
-    // down for that long. Emits attemptRecorded, and routeStateChanged when the state changed.
+    // down for that long; a 429 (with or without Retry-After) raises its throttle penalty.
+    // Emits attemptRecorded, and routeStateChanged when the state changed.
     void record(const QString &routeKey, const AttemptResult &result);
     void abandon(const QString &routeKey);
     void forceOpen(const QString &routeKey, const QString &reason);
@@ -80,7 +98,13 @@ public:
     // The result of an active probe of a provider, applied to all its routes in the current
     // table: a passing probe closes the open (and half-open) circuits, a failing one opens them
     // all (DESIGN.md "Configuration JSON", probe). Also stamps lastProbeAt / lastProbeOk.
-    void recordProbe(const QString &provider, bool ok, const QString &error = {});
+    // Adds a Probe event to the history of each route (healthEvent), then State events for the
+    // routes whose state changed.
+    void recordProbe(const QString &provider, bool ok, const QString &error = {},
+                     qint64 latencyMs = -1);
+
+    // HealthWeight::factor() of the route now; 1 for a key the registry ignores or does not know.
+    double healthFactor(const QString &routeKey) const;
 
     // Open turns half-open by the passing of time alone, which no call reports. Call this from a
     // timer (e.g. the GUI refresh) to have routeStateChanged emitted for such changes.
@@ -91,12 +115,17 @@ public:
 Q_SIGNALS:
     void routeStateChanged(const QString &routeKey, CircuitState state);
     void attemptRecorded(const QString &routeKey); // for live GUI updates
+    // Every probe result and state change, for the history writer and the GUI. Emitted after
+    // routeStateChanged for the same change.
+    void healthEvent(const HealthEvent &event);
 
 private:
     struct Sample
     {
         bool success = false;
+        bool throttled = false; // a 429: left out of the success factor
         qint64 latencyMs = -1;
+        qint64 atMs = 0; // Clock time of the verdict
     };
 
     struct RouteHealth
@@ -109,6 +138,10 @@ private:
         QDateTime lastErrorAt;
         QDateTime lastProbeAt;
         bool lastProbeOk = false;
+        qint64 lastProbeLatencyMs = -1;
+        double penalty = 0.0; // throttle penalty right after the last 429
+        qint64 penaltyAtMs = 0; // Clock time of the last 429
+        QList<HealthEvent> history; // oldest first, at most HistorySize
     };
 
     // The entry of a key; created on demand only while no table is set; nullptr when ignored.
@@ -118,6 +151,8 @@ private:
     void reportState(const QString &routeKey);
     void setLastError(RouteHealth &health, const QString &error);
     RouteHealthSnapshot makeSnapshot(const RouteEntry &route, const RouteHealth *health) const;
+    double factorOf(const RouteHealth &health, qint64 nowMs) const;
+    static void addHistory(RouteHealth &health, const HealthEvent &event);
 
     const Clock *m_clock;
     CircuitBreakerSettings m_settings;

@@ -7,7 +7,8 @@ quint32 SystemRandomSource::bounded(quint32 highExclusive)
     return QRandomGenerator::global()->bounded(highExclusive);
 }
 
-SeededRandomSource::SeededRandomSource(quint32 seed) : m_generator(seed)
+SeededRandomSource::SeededRandomSource(quint32 seed)
+    : m_generator(seed)
 {
 }
 

@@ -2,7 +2,9 @@
 
 #include "routing/weightedbalancer.h"
 
-Router::Router(HealthRegistry &health, RandomSource &random) : m_health(&health), m_random(&random)
+Router::Router(HealthRegistry &health, RandomSource &random)
+    : m_health(&health)
+    , m_random(&random)
 {
 }
 
@@ -29,6 +31,8 @@ RoutePlan Router::plan(const RoutingTable &table, const QString &model,
         }
         usable.append(&route);
     }
-    plan.candidates = WeightedBalancer(*m_random).order(usable);
+    const HealthRegistry *health = m_health;
+    plan.candidates = WeightedBalancer(*m_random).order(
+        usable, [health](const RouteEntry &route) { return health->healthFactor(route.key); });
     return plan;
 }

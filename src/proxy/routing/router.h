@@ -20,7 +20,8 @@ struct RoutePlan
 
 // Model name -> ordered candidate routes (DESIGN.md "Routing semantics"): the model's usable
 // routes that pass the caller's filter and whose circuit admits requests, ordered by the
-// WeightedBalancer. Weight 0 routes are left out silently (counted in neither figure).
+// WeightedBalancer, each route's weight scaled by HealthRegistry::healthFactor() (health-weighted
+// routing). Weight 0 routes are left out silently (counted in neither figure).
 //
 // Reading the plan: model == nullptr is an unknown model; no candidates with
 // model->configuredRoutes == 0 means nothing configured; otherwise an empty plan means no usable

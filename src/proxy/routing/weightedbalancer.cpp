@@ -1,12 +1,35 @@
 #include "routing/weightedbalancer.h"
 
 #include <algorithm>
+#include <cmath>
 
-WeightedBalancer::WeightedBalancer(RandomSource &random) : m_random(&random)
+namespace {
+
+struct Weighted
+{
+    const RouteEntry *route;
+    quint64 units;
+};
+
+quint64 unitsOf(const RouteEntry &route, const WeightedBalancer::FactorFunction &factor)
+{
+    const quint64 weight = quint64(std::min(route.weight, WeightedBalancer::MaxWeight));
+    if (!factor)
+        return weight;
+    const double scaled = double(weight) * std::clamp(factor(route), 0.0, 1.0)
+        * double(WeightedBalancer::FactorResolution);
+    return std::max<quint64>(1, quint64(std::llround(scaled)));
+}
+
+} // namespace
+
+WeightedBalancer::WeightedBalancer(RandomSource &random)
+    : m_random(&random)
 {
 }
 
-QList<const RouteEntry *> WeightedBalancer::order(const QList<const RouteEntry *> &candidates)
+QList<const RouteEntry *> WeightedBalancer::order(const QList<const RouteEntry *> &candidates,
+                                                  const FactorFunction &factor)
 {
     QList<const RouteEntry *> usable;
     usable.reserve(candidates.size());
@@ -27,31 +50,45 @@ QList<const RouteEntry *> WeightedBalancer::order(const QList<const RouteEntry *
         while (tierEnd < usable.size()
                && usable.at(tierEnd)->priority == usable.at(tierBegin)->priority)
             ++tierEnd;
+        if (tierEnd - tierBegin == 1) {
+            ordered.append(usable.at(tierBegin));
+            tierBegin = tierEnd;
+            continue;
+        }
 
-        // Weighted sampling without replacement: draw one route with probability weight/total,
-        // take it out, repeat with the rest.
-        QList<const RouteEntry *> tier = usable.mid(tierBegin, tierEnd - tierBegin);
+        QList<Weighted> tier;
+        tier.reserve(tierEnd - tierBegin);
         quint64 total = 0;
-        for (const RouteEntry *route : tier)
-            total += quint64(std::min(route->weight, MaxWeight));
+        for (qsizetype i = tierBegin; i < tierEnd; ++i) {
+            const quint64 units = unitsOf(*usable.at(i), factor);
+            tier.append({ usable.at(i), units });
+            total += units;
+        }
+        // Keep the total within the random source's range by scaling every share down alike.
+        while (total > 0xFFFFFFFFu) {
+            total = 0;
+            for (Weighted &entry : tier) {
+                entry.units = std::max<quint64>(1, entry.units / 2);
+                total += entry.units;
+            }
+        }
+
+        // Weighted sampling without replacement: draw one route with probability units/total,
+        // take it out, repeat with the rest.
         while (tier.size() > 1) {
-            // total <= MaxWeight * routes of a tier; clamp to keep bounded() well defined even
-            // for absurd tier sizes (the draw then slightly favours earlier routes).
-            const quint32 range = quint32(std::min<quint64>(total, 0xFFFFFFFFu));
-            quint64 draw = m_random->bounded(range);
+            quint64 draw = m_random->bounded(quint32(total));
             qsizetype picked = tier.size() - 1;
             for (qsizetype i = 0; i < tier.size(); ++i) {
-                const quint64 weight = quint64(std::min(tier.at(i)->weight, MaxWeight));
-                if (draw < weight) {
+                if (draw < tier.at(i).units) {
                     picked = i;
                     break;
                 }
-                draw -= weight;
+                draw -= tier.at(i).units;
             }
-            total -= quint64(std::min(tier.at(picked)->weight, MaxWeight));
-            ordered.append(tier.takeAt(picked));
+            total -= tier.at(picked).units;
+            ordered.append(tier.takeAt(picked).route);
         }
-        ordered.append(tier.constFirst());
+        ordered.append(tier.constFirst().route);
         tierBegin = tierEnd;
     }
     return ordered;
