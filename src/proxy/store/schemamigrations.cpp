@@ -171,6 +171,23 @@ const QList<MigrationStep> &migrationSteps()
               QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"),
               QStringLiteral("VACUUM"),
           } },
+        // Health history: active probe results and circuit state changes per route
+        // (HealthHistoryWriter; GET /admin/health shows the recent ones).
+        { 3,
+          {
+              QStringLiteral("CREATE TABLE health_history ("
+                             " id INTEGER PRIMARY KEY,"
+                             " time_ms INTEGER NOT NULL," // UTC epoch ms
+                             " route_key TEXT NOT NULL," // "<model>|<provider>|<upstream model>"
+                             " kind TEXT NOT NULL," // "probe" | "state"
+                             " ok INTEGER NOT NULL," // probe passed / state is closed
+                             " state TEXT NOT NULL," // the route's state after the event
+                             " latency_ms INTEGER," // probe round trip; NULL when unknown
+                             " error TEXT)"),
+              QStringLiteral(
+                  "CREATE INDEX health_history_route_time ON health_history(route_key, time_ms)"),
+              QStringLiteral("CREATE INDEX health_history_time ON health_history(time_ms)"),
+          } },
     };
     return steps;
 }
