@@ -5,12 +5,15 @@
 #include "admin/adminrequest.h"
 #include "admin/configtransferresource.h"
 #include "admin/healthresource.h"
+#include "admin/logexportresource.h"
 #include "admin/logresource.h"
 #include "admin/modelresource.h"
 #include "admin/providerresource.h"
+#include "admin/statsresource.h"
 #include "http/clientresponse.h"
 #include "http/gatewayserver.h"
 
+#include <QPointer>
 #include <QUrl>
 
 AdminApi::AdminApi(ConfigService *config, HealthRegistry *health, QString databaseUrl,
@@ -20,23 +23,34 @@ AdminApi::AdminApi(ConfigService *config, HealthRegistry *health, QString databa
     , m_providers(std::make_unique<ProviderResource>(config))
     , m_models(std::make_unique<ModelResource>(config))
     , m_accessKeys(std::make_unique<AccessKeyResource>(config))
-    , m_logs(std::make_unique<LogResource>(std::move(databaseUrl)))
+    , m_logs(std::make_unique<LogResource>(databaseUrl))
     , m_health(std::make_unique<HealthResource>(health))
     , m_transfer(std::make_unique<ConfigTransferResource>(config))
+    , m_stats(new StatsResource(databaseUrl, this))
+    , m_logExport(new LogExportResource(std::move(databaseUrl), this))
 {
 }
 
 AdminApi::~AdminApi() = default;
 
-static void send(const QHttpServerRequest &request, QTcpSocket *socket, AdminReply reply)
+static bool wantsClose(const QHttpServerRequest &request)
+{
+    return ClientResponse::wantsClose(request.value(QByteArrayLiteral("connection")));
+}
+
+static void send(QTcpSocket *socket, bool close, AdminReply reply)
 {
     // Admin answers may carry secrets (a new access key, an export with secrets): never cache.
     reply.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") });
-    const bool close = ClientResponse::wantsClose(request.value(QByteArrayLiteral("connection")));
     ClientResponse(socket, close)
         .sendComplete(reply.status,
                       reply.body.isEmpty() ? QByteArray() : QByteArrayLiteral("application/json"),
                       reply.body, reply.headers);
+}
+
+static void send(const QHttpServerRequest &request, QTcpSocket *socket, AdminReply reply)
+{
+    send(socket, wantsClose(request), std::move(reply));
 }
 
 void AdminApi::addCollection(GatewayServer &server, const QString &path, Resource resource)
@@ -83,6 +97,32 @@ void AdminApi::registerRoutes(GatewayServer &server)
             [this](const AdminRequest &r) { return m_accessKeys->item(r); });
     addCollection(server, QStringLiteral("/admin/logs"),
                   [this](const AdminRequest &r) { return m_logs->collection(r); });
+    server.addRoute(QStringLiteral("/admin/logs/export"), QHttpServerRequest::Method::AnyKnown,
+                    [this](const QHttpServerRequest &request, QTcpSocket *socket) {
+                        if (std::optional<AdminReply> refusal = m_access.check(request)) {
+                            send(request, socket, std::move(*refusal));
+                            return;
+                        }
+                        const bool close = wantsClose(request);
+                        if (std::optional<AdminReply> error
+                            = m_logExport->start(AdminRequest::from(request), socket, close))
+                            send(socket, close, std::move(*error));
+                    });
+    server.addRoute(QStringLiteral("/admin/stats"), QHttpServerRequest::Method::AnyKnown,
+                    [this](const QHttpServerRequest &request, QTcpSocket *socket) {
+                        if (std::optional<AdminReply> refusal = m_access.check(request)) {
+                            send(request, socket, std::move(*refusal));
+                            return;
+                        }
+                        // Answered later, from the stats worker: the socket may be gone.
+                        const QPointer<QTcpSocket> target(socket);
+                        const bool close = wantsClose(request);
+                        m_stats->collection(AdminRequest::from(request),
+                                            [target, close](AdminReply reply) {
+                                                if (target)
+                                                    send(target, close, std::move(reply));
+                                            });
+                    });
     addCollection(server, QStringLiteral("/admin/health"),
                   [this](const AdminRequest &r) { return m_health->collection(r); });
     addCollection(server, QStringLiteral("/admin/export"),

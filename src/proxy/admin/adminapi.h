@@ -14,9 +14,11 @@ class ConfigTransferResource;
 class GatewayServer;
 class HealthRegistry;
 class HealthResource;
+class LogExportResource;
 class LogResource;
 class ModelResource;
 class ProviderResource;
+class StatsResource;
 struct AdminRequest;
 struct AdminReply;
 
@@ -26,9 +28,9 @@ struct AdminReply;
 // HealthRegistry, which must outlive it.
 //
 // Routes: /admin/providers[/<name>], /admin/models[/<name>], /admin/access-keys[/<name>],
-// /admin/logs, /admin/health, /admin/export, /admin/import. Every method reaches the
-// resource, which answers 405 (with Allow) for the ones it does not serve, so every admin
-// answer, errors included, has the admin error shape.
+// /admin/logs, /admin/logs/export, /admin/stats, /admin/health, /admin/export, /admin/import. Every
+// method reaches the resource, which answers 405 (with Allow) for the ones it does not serve, so
+// every admin answer, errors included, has the admin error shape.
 class AdminApi final : public QObject
 {
     Q_OBJECT
@@ -53,4 +55,6 @@ private:
     std::unique_ptr<LogResource> m_logs;
     std::unique_ptr<HealthResource> m_health;
     std::unique_ptr<ConfigTransferResource> m_transfer;
+    StatsResource *m_stats = nullptr; // child: answers arrive as queued calls to it
+    LogExportResource *m_logExport = nullptr; // child: owns the running export streams
 };
