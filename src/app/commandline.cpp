@@ -104,9 +104,11 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
             return result;
         }
         options.port = quint16(value);
+        options.portGiven = true;
     }
     const QString bind = pick(bindOption, "LLMO_BIND");
     if (!bind.isEmpty()) {
+        options.bindGiven = true;
         if (bind == QLatin1String("localhost")) {
             options.bindAddress = QHostAddress::LocalHost;
         } else if (!options.bindAddress.setAddress(bind)) {

@@ -10,6 +10,10 @@ struct AppOptions
     bool headless = false;
     quint16 port = 8640;
     QHostAddress bindAddress = QHostAddress::LocalHost;
+    // Whether port / bind address came from the command line or environment; otherwise the
+    // GUI takes them from its settings.
+    bool portGiven = false;
+    bool bindGiven = false;
     QString dataDir;
     QString databaseUrl;
     QString importFile;

@@ -1,12 +1,18 @@
 #include "admintoken.h"
+#include "appsettings.h"
 #include "commandline.h"
+#include "desktopapp.h"
 #include "enginehost.h"
-#include "mainwindow.h"
+#include "icons.h"
+#include "singleinstance.h"
+#include "translations.h"
 #include "unixsignals.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
+#include <QMessageBox>
+#include <QProcess>
 #include <QTextStream>
 
 #include <cstdio>
@@ -18,6 +24,32 @@ void printLine(FILE *stream, const QString &text)
 {
     QTextStream out(stream);
     out << text << Qt::endl;
+}
+
+// The GUI's stored settings fill in what the command line and environment left open.
+void applyAppSettings(const AppSettings &stored, AppOptions *options, EngineSettings *settings)
+{
+    if (!options->portGiven)
+        options->port = stored.port();
+    if (!options->bindGiven) {
+        QHostAddress address;
+        if (address.setAddress(stored.bindAddress()))
+            options->bindAddress = address;
+    }
+    settings->bindAddress = options->bindAddress;
+    settings->port = options->port;
+    settings->maxBodyBytes = stored.maxBodyBytes();
+    settings->breaker = stored.breaker();
+    settings->logRetentionDays = stored.logRetentionDays();
+}
+
+// Tells the user why the GUI cannot start, where they will see it: a message box, and stderr.
+void reportStartFailure(bool gui, const QString &message)
+{
+    printLine(stderr, message);
+    if (gui)
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "LLM Orchestrator"),
+                              message);
 }
 
 EngineSettings engineSettings(const AppOptions &options, const QString &adminToken)
@@ -74,6 +106,23 @@ int main(int argc, char *argv[])
         : std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("llm-orchestrator"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LLMO_VERSION));
+    const bool gui = !options.headless;
+
+    std::unique_ptr<AppSettings> appSettings;
+    std::unique_ptr<SingleInstance> instance;
+    if (gui) {
+        QGuiApplication::setDesktopFileName(QStringLiteral("llm-orchestrator"));
+        QApplication::setWindowIcon(Icons::appIcon());
+        appSettings = std::make_unique<AppSettings>();
+        Translations::install(appSettings->language());
+        // Before the engine takes the port: a second launch only raises the first one.
+        instance = std::make_unique<SingleInstance>(QDir(options.dataDir).absolutePath());
+        if (!instance->claim()) {
+            printLine(stdout,
+                      QStringLiteral("LLM Orchestrator is already running: showing its window."));
+            return 0;
+        }
+    }
 
     if (!QDir().mkpath(options.dataDir)) {
         printLine(stderr,
@@ -86,14 +135,17 @@ int main(int argc, char *argv[])
     const QString adminToken
         = AdminToken::resolve(options.dataDir, options.adminToken, &tokenError);
     if (adminToken.isEmpty()) {
-        printLine(stderr, tokenError);
+        reportStartFailure(gui, tokenError);
         return 2;
     }
 
-    EngineHost host(engineSettings(options, adminToken));
+    EngineSettings settings = engineSettings(options, adminToken);
+    if (appSettings)
+        applyAppSettings(*appSettings, &options, &settings);
+    EngineHost host(settings);
     const EngineStartResult started = host.start();
     if (!started.ok) {
-        printLine(stderr, started.message);
+        reportStartFailure(gui, started.message);
         return started.exitCode;
     }
     const QString url = endpointUrl(options, started.port);
@@ -109,13 +161,29 @@ int main(int argc, char *argv[])
     QObject::connect(&unixSignals, &UnixSignals::terminationRequested, app.get(),
                      &QCoreApplication::quit);
 
-    std::unique_ptr<MainWindow> window;
-    if (!options.headless) {
-        window = std::make_unique<MainWindow>(url);
-        window->show();
+    std::unique_ptr<DesktopApp> desktop;
+    if (gui) {
+        GatewayInfo info;
+        info.endpointUrl = url;
+        info.bindAddress = options.bindAddress.toString();
+        info.port = started.port;
+        info.dataDir = QDir(options.dataDir).absolutePath();
+        info.databaseUrl = settings.databaseUrl;
+        info.adminToken = adminToken;
+        info.createdAccessKey = started.createdAccessKey;
+        desktop = std::make_unique<DesktopApp>(&host, appSettings.get(), info);
+        QObject::connect(instance.get(), &SingleInstance::activationRequested, desktop.get(),
+                         &DesktopApp::activate);
+        desktop->start(appSettings->startMinimized());
     }
     const int code = app->exec();
-    window.reset();
+    const bool restart = desktop && desktop->restartRequested();
+    desktop.reset();
     host.stop(); // flushes the request log before the process ends
+    if (restart) {
+        instance.reset(); // frees the single-instance socket for the new process
+        QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                QCoreApplication::arguments().mid(1));
+    }
     return code;
 }

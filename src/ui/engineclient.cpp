@@ -20,6 +20,12 @@ EngineClient::EngineClient(Engine *engine, LogWriter *logWriter, QObject *parent
             &EngineClient::routeStateChanged);
     connect(engine->healthRegistry(), &HealthRegistry::attemptRecorded, this,
             &EngineClient::attemptRecorded);
+    connect(engine, &Engine::pausedChanged, this, [this](bool paused) {
+        if (m_paused == paused)
+            return;
+        m_paused = paused;
+        Q_EMIT pausedChanged(paused);
+    });
     if (logWriter)
         connect(logWriter, &LogWriter::rowsWritten, this, &EngineClient::rowsLogged);
 }
@@ -28,6 +34,13 @@ std::shared_ptr<const GatewayConfig> EngineClient::config() const
 {
     return m_engine ? m_engine->configService()->snapshot()
                     : std::make_shared<const GatewayConfig>();
+}
+
+void EngineClient::setPaused(bool paused)
+{
+    if (Engine *engine = m_engine)
+        QMetaObject::invokeMethod(
+            engine, [engine, paused] { engine->setPaused(paused); }, Qt::QueuedConnection);
 }
 
 void EngineClient::post(Task task)

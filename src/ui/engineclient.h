@@ -43,6 +43,12 @@ public:
         });
     }
 
+    // Pause: the gateway answers LLM requests 503 until resumed (requests in flight go on).
+    // Runs in the engine thread; pausedChanged() reports the new state back.
+    void setPaused(bool paused);
+    // The state last reported by the engine (false until it says otherwise).
+    bool isPaused() const { return m_paused; }
+
     // The same with the HealthRegistry.
     template<typename Result>
     void withHealth(std::function<Result(HealthRegistry &)> work, std::function<void(Result)> done)
@@ -58,6 +64,7 @@ Q_SIGNALS:
     void routeStateChanged(const QString &routeKey, CircuitState state);
     void attemptRecorded(const QString &routeKey);
     void rowsLogged(const QList<RequestLogRecord> &rows);
+    void pausedChanged(bool paused);
 
 private:
     // Runs in the engine thread and returns what to run afterwards in the GUI thread.
@@ -67,4 +74,5 @@ private:
     static HealthRegistry *healthOf(Engine &engine);
 
     QPointer<Engine> m_engine;
+    bool m_paused = false;
 };

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+// The user-interface languages and the loading of their translations: the application's
+// own (embedded .qm, compiled from translations/*.ts) and Qt's (standard dialog buttons).
+namespace Translations {
+
+struct Language
+{
+    QString code; // "" follows the system; otherwise a locale name ("en", "zh_CN")
+    QString name; // in its own language ("English", "简体中文"); "System" translated
+};
+
+// The choices for the language setting, "System" first.
+QList<Language> available();
+
+// The locale name that `code` stands for: the system's UI language for "", else `code`.
+QString resolve(const QString &code);
+
+// Replaces the installed translators with those for `code` ("" = system). English, or a
+// language without a translation, installs none. Returns true when a translation of the
+// application's strings was installed. Needs a QCoreApplication.
+bool install(const QString &code);
+
+} // namespace Translations
