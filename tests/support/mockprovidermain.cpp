@@ -1,5 +1,7 @@
-// llmo-mock-provider: the test suite's mock OpenAI provider as a process, for the benchmark
-// and manual runs. Serves the Ok behavior until SIGTERM or SIGINT.
+// llmo-mock-provider: the test suite's mock provider as a process, for the benchmark and
+// manual runs. Serves the Ok behavior in all four wire protocols (OpenAI Chat Completions and
+// Responses under /v1, Anthropic Messages under /v1/messages, Gemini under /v1beta/models)
+// until SIGTERM or SIGINT.
 #include "mockprovider.h"
 
 #include <QCommandLineParser>
@@ -38,7 +40,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Mock OpenAI Chat Completions provider (tests and benchmarks)."));
+        QStringLiteral("Mock LLM provider speaking OpenAI Chat Completions and Responses, "
+                       "Anthropic Messages and Gemini (tests and benchmarks)."));
     parser.addHelpOption();
     const QCommandLineOption portOption(QStringLiteral("port"),
                                         QStringLiteral("Port on 127.0.0.1 (0: any free port)."),
