@@ -16,6 +16,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QVBoxLayout>
 #include <QWindow>
 
 namespace {
@@ -30,7 +31,7 @@ MainWindow::MainWindow(EngineClient *client, GatewayMonitor *monitor, AppSetting
     , m_settings(settings)
     , m_info(std::move(info))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
-    , m_navigation(new QListWidget(m_splitter))
+    , m_navigation(new QListWidget)
     , m_stack(new QStackedWidget(m_splitter))
     , m_status(new GatewayStatusWidget(monitor, m_info.endpointUrl, this))
 {
@@ -48,11 +49,15 @@ MainWindow::MainWindow(EngineClient *client, GatewayMonitor *monitor, AppSetting
     m_navigation->setUniformItemSizes(true);
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_navigation->setMinimumWidth(150);
-    m_navigation->setViewportMargins(8, 8, 0, 8);
     m_navigation->setBackgroundRole(QPalette::Window);
     m_navigation->viewport()->setBackgroundRole(QPalette::Window);
     m_stack->setObjectName(QStringLiteral("pages"));
-    m_splitter->addWidget(m_navigation);
+    // The list sits in a margin of its own so the selection does not touch the window edge.
+    auto *side = new QWidget(m_splitter);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(8, 8, 0, 8);
+    sideLayout->addWidget(m_navigation);
+    m_splitter->addWidget(side);
     m_splitter->addWidget(m_stack);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
