@@ -125,7 +125,15 @@ void LogRetention::step()
         }
         m_freedPages += freed;
         if (freed < m_settings.vacuumPages) {
-            finish(QString());
+            // In WAL mode the file shrinks when the WAL is copied back; a passive checkpoint
+            // does that without waiting for (or blocking) readers and writers.
+            if (m_freedPages > 0) {
+                QSqlQuery checkpoint(QSqlDatabase::database(m_connection.name(), false));
+                if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+                    error = QStringLiteral("log retention: checkpoint: ")
+                        + checkpoint.lastError().text();
+            }
+            finish(error);
             return;
         }
         break;
@@ -168,14 +176,27 @@ bool LogRetention::vacuumStep(qint64 *freed, QString *error)
         *freed = 0;
         return true;
     }
+    // One step of the pragma's statement frees one page, and Qt steps a statement without
+    // result columns only once per exec(): so exec() it once per page, all in one transaction.
+    SqlTransaction transaction(db);
+    if (!transaction.begin(error))
+        return false;
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA incremental_vacuum(%1)").arg(m_settings.vacuumPages))) {
+    if (!query.prepare(QStringLiteral("PRAGMA incremental_vacuum"))) {
         *error = QStringLiteral("log retention: incremental vacuum: ") + query.lastError().text();
         return false;
     }
-    // SQLite frees one page per step of the statement: step it to the end.
-    while (query.next()) { }
+    const qint64 pages = std::min<qint64>(before, m_settings.vacuumPages);
+    for (qint64 i = 0; i < pages; ++i) {
+        if (!query.exec()) {
+            *error
+                = QStringLiteral("log retention: incremental vacuum: ") + query.lastError().text();
+            return false;
+        }
+    }
     query.finish();
+    if (!transaction.commit(error))
+        return false;
     const qint64 after = pragmaValue(db, QStringLiteral("freelist_count"), error);
     if (after < 0)
         return false;
