@@ -3,6 +3,7 @@
 #include "admin/adminapi.h"
 #include "config/configservice.h"
 #include "gateway/gatewayerror.h"
+#include "gateway/inboundprotocol.h"
 #include "gateway/inferenceendpoints.h"
 #include "http/clientresponse.h"
 #include "http/gatewayserver.h"
@@ -145,14 +146,46 @@ void Engine::registerRoutes()
 {
     using Method = QHttpServerRequest::Method;
     InferenceEndpoints *endpoints = m_endpoints;
-    m_server->addRoute(QStringLiteral("/v1/chat/completions"), Method::Post,
+    const auto route = [this, endpoints](const QString &path, const InboundProtocol &inbound) {
+        m_server->addRoute(
+            path, Method::Post,
+            [endpoints, &inbound](const QHttpServerRequest &request, QTcpSocket *socket) {
+                endpoints->forward(inbound, request, socket);
+            });
+    };
+    route(QStringLiteral("/v1/chat/completions"), InboundProtocol::openAiChat());
+    route(QStringLiteral("/v1/messages"), InboundProtocol::anthropic());
+    m_server->addRoute(QStringLiteral("/v1/responses"), Method::Post | Method::Get,
                        [endpoints](const QHttpServerRequest &request, QTcpSocket *socket) {
-                           endpoints->chatCompletions(request, socket);
+                           if (request.method() == Method::Get)
+                               endpoints->refuseResponsesWebSocket(request, socket);
+                           else
+                               endpoints->forward(InboundProtocol::openAiResponses(), request,
+                                                  socket);
+                       });
+    m_server->addRoute(QStringLiteral("/v1/messages/count_tokens"), Method::Post,
+                       [endpoints](const QHttpServerRequest &request, QTcpSocket *socket) {
+                           endpoints->countTokens(request, socket);
                        });
     m_server->addRoute(QStringLiteral("/v1/models"), Method::Get,
                        [endpoints](const QHttpServerRequest &request, QTcpSocket *socket) {
                            endpoints->listModels(request, socket);
                        });
+    m_server->addRoute(QStringLiteral("/v1beta/models"), Method::Get,
+                       [endpoints](const QHttpServerRequest &request, QTcpSocket *socket) {
+                           endpoints->listGeminiModels(request, socket);
+                       });
+    // Gemini "{model}:{method}" under /v1beta and /v1 (newer Google SDKs default to v1; the
+    // colon tells a generation call from OpenAI's GET /v1/models/{id}).
+    const auto gemini
+        = [endpoints](const QString &arg, const QHttpServerRequest &request, QTcpSocket *socket) {
+              if (request.method() == Method::Get)
+                  endpoints->listGeminiModels(request, socket, arg);
+              else
+                  endpoints->forward(InboundProtocol::gemini(), request, socket, arg);
+          };
+    m_server->addRoute(QStringLiteral("/v1beta/models/<arg>"), Method::Post | Method::Get, gemini);
+    m_server->addRoute(QStringLiteral("/v1/models/<arg>"), Method::Post, gemini);
     m_server->addRoute(
         QStringLiteral("/health"), Method::Get,
         [](const QHttpServerRequest &request, QTcpSocket *socket) {

@@ -12,6 +12,7 @@ ForwardingJob::ForwardingJob(const GatewayServices &services,
     , m_table(std::move(table))
     , m_request(std::move(request))
     , m_client(client, m_request.closeConnection)
+    , m_framer(m_request.framing)
 {
     if (client) {
         // Queued: the socket emits disconnected from inside its own write/read paths, and the
@@ -88,8 +89,12 @@ void ForwardingJob::startAttempt(const RouteEntry &route, int keyIndex)
     const ProviderConfig &provider = *route.provider;
     const UpstreamProtocol *protocol = UpstreamProtocol::forType(provider.type);
     const QByteArray apiKey = keyIndex >= 0 ? provider.apiKeys.at(keyIndex).toUtf8() : QByteArray();
-    QNetworkRequest request
-        = protocol->makeRequest(provider, apiKey, route.upstreamModel, m_request.stream);
+    UpstreamCall call;
+    call.upstreamModel = route.upstreamModel;
+    call.stream = m_request.stream;
+    call.clientHeaders = m_request.clientHeaders;
+    call.pathOverride = m_request.upstreamPathOverride;
+    QNetworkRequest request = protocol->makeRequest(provider, apiKey, call);
     for (auto it = provider.headers.cbegin(); it != provider.headers.cend(); ++it)
         request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
 
@@ -97,8 +102,8 @@ void ForwardingJob::startAttempt(const RouteEntry &route, int keyIndex)
         { QByteArrayLiteral("X-LLMO-Trace-Id"), m_request.traceId.toLatin1() },
         { QByteArrayLiteral("X-LLMO-Provider"), provider.name.toUtf8() },
     };
-    m_attempt = new UpstreamAttempt(*protocol, m_client, m_request.stream, provider.timeoutMs,
-                                    responseHeaders, m_request.dropUsageEvents, this);
+    m_attempt = new UpstreamAttempt(*protocol, m_client, m_framer, m_request.stream,
+                                    provider.timeoutMs, responseHeaders, this);
     connect(m_attempt, &UpstreamAttempt::finished, this, &ForwardingJob::onAttemptFinished);
     m_attempt->start(*m_services.upstream, request, m_request.upstreamBody(route));
 }
@@ -121,7 +126,7 @@ void ForwardingJob::onAttemptFinished()
         return;
     }
 
-    const bool keyRejected = (outcome.httpStatus == 401 || outcome.httpStatus == 403)
+    const bool keyRejected = outcome.credentialRejected
         && outcome.result == Result::FailedBeforeOutput && m_keyIndex >= 0;
     if (keyRejected)
         m_services.apiKeys->setAside(route.provider->name, m_keyIndex);
@@ -151,7 +156,9 @@ void ForwardingJob::onAttemptFinished()
             outcome.timedOut ? GatewayError::Kind::Timeout : GatewayError::Kind::UpstreamError,
             QStringLiteral("The upstream stream from '%1' failed: %2")
                 .arg(route.provider->name, outcome.error));
-        m_client.writeChunk(GatewayErrors::streamEvent(m_request.protocol, error));
+        m_client.writeChunk(
+            m_framer.errorTail(GatewayErrors::streamEvent(m_request.protocol, error),
+                               GatewayErrors::body(m_request.protocol, error)));
         m_client.endStream();
         finishJob();
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clientstreamframer.h"
 #include "gatewayerror.h"
 #include "gatewayservices.h"
 #include "http/clientresponse.h"
@@ -26,7 +27,9 @@ struct ForwardRequest
     QString userAgent;
     qint64 bytesIn = 0;
     bool closeConnection = false; // the client sent `Connection: close`
-    bool dropUsageEvents = false; // usage-only stream events were not asked for by the client
+    ClientStreamFramer::Mode framing = ClientStreamFramer::Mode::Passthrough;
+    HttpHeaderList clientHeaders; // passed to the upstream (e.g. anthropic-version)
+    QString upstreamPathOverride; // e.g. Anthropic count_tokens
     // The body for one route (e.g. with the route's upstream model in it).
     std::function<QByteArray(const RouteEntry &)> upstreamBody;
 };
@@ -73,6 +76,7 @@ private:
     std::shared_ptr<const RoutingTable> m_table;
     ForwardRequest m_request;
     ClientResponse m_client;
+    ClientStreamFramer m_framer;
     RoutePlan m_plan;
     int m_nextCandidate = 0;
     int m_attempts = 0;

@@ -1,6 +1,9 @@
 #include "gatewayerror.h"
 
+#include "anthropic/anthropicmessages.h"
+#include "gemini/geminicontent.h"
 #include "openai/openaichat.h"
+#include "responses/openairesponses.h"
 
 static int statusOf(GatewayError::Kind kind)
 {
@@ -66,12 +69,13 @@ QByteArray GatewayErrors::body(WireProtocol protocol, const GatewayError &error)
 {
     switch (protocol) {
     case WireProtocol::OpenAiChat:
-    case WireProtocol::OpenAiResponses:
-    case WireProtocol::Anthropic:
-    case WireProtocol::Gemini:
-        // Only OpenAI Chat is served so far; the other protocols get their own shapes with
-        // their endpoints.
         return OpenAiChat::errorBody(error.message, openAiType(error.kind), error.code);
+    case WireProtocol::OpenAiResponses:
+        return OpenAiResponses::errorBody(error.status, error.message, error.code);
+    case WireProtocol::Anthropic:
+        return AnthropicMessages::errorBody(error.status, error.message);
+    case WireProtocol::Gemini:
+        return GeminiContent::errorBody(error.status, error.message);
     }
     return {};
 }
@@ -80,10 +84,16 @@ QByteArray GatewayErrors::streamEvent(WireProtocol protocol, const GatewayError 
 {
     switch (protocol) {
     case WireProtocol::OpenAiChat:
-    case WireProtocol::OpenAiResponses:
-    case WireProtocol::Anthropic:
-    case WireProtocol::Gemini:
         return OpenAiChat::errorEvent(error.message, openAiType(error.kind), error.code);
+    case WireProtocol::OpenAiResponses:
+        // The reference's `error` event for SDKs, then `response.failed`: Codex CLI reads only
+        // the latter and would otherwise report "stream closed before response.completed".
+        return OpenAiResponses::errorEvent(error.status, error.message, error.code)
+            + OpenAiResponses::failedEvent(error.status, error.message, error.code);
+    case WireProtocol::Anthropic:
+        return AnthropicMessages::errorEvent(error.status, error.message);
+    case WireProtocol::Gemini:
+        return GeminiContent::errorEvent(error.status, error.message);
     }
     return {};
 }

@@ -1,8 +1,12 @@
 #include "inferenceendpoints.h"
 
+#include "anthropic/anthropicmessages.h"
+#include "anthropic/anthropictokenestimate.h"
 #include "forwardingjob.h"
 #include "gatewayerror.h"
+#include "gemini/geminicontent.h"
 #include "http/clientresponse.h"
+#include "inboundprotocol.h"
 #include "openai/openaichat.h"
 
 #include <QDateTime>
@@ -40,12 +44,17 @@ static bool wantsClose(const QHttpServerRequest &request)
     return ClientResponse::wantsClose(request.value(QByteArrayLiteral("connection")));
 }
 
+static void writeJson(const QHttpServerRequest &request, QTcpSocket *socket, int status,
+                      const QByteArray &body)
+{
+    ClientResponse(socket, wantsClose(request))
+        .sendComplete(status, QByteArrayLiteral("application/json"), body);
+}
+
 static void writeError(const QHttpServerRequest &request, QTcpSocket *socket, WireProtocol protocol,
                        const GatewayError &error)
 {
-    ClientResponse response(socket, wantsClose(request));
-    response.sendComplete(error.status, QByteArrayLiteral("application/json"),
-                          GatewayErrors::body(protocol, error));
+    writeJson(request, socket, error.status, GatewayErrors::body(protocol, error));
 }
 
 std::optional<QString> InferenceEndpoints::authenticate(const QHttpServerRequest &request,
@@ -64,9 +73,10 @@ std::optional<QString> InferenceEndpoints::authenticate(const QHttpServerRequest
     return key;
 }
 
-void InferenceEndpoints::chatCompletions(const QHttpServerRequest &request, QTcpSocket *socket)
+void InferenceEndpoints::forward(const InboundProtocol &inbound, const QHttpServerRequest &request,
+                                 QTcpSocket *socket, const QString &pathArg)
 {
-    constexpr WireProtocol protocol = WireProtocol::OpenAiChat;
+    const WireProtocol protocol = inbound.protocol();
     const std::optional<QString> key = authenticate(request, socket, protocol);
     if (!key)
         return;
@@ -78,32 +88,24 @@ void InferenceEndpoints::chatCompletions(const QHttpServerRequest &request, QTcp
                                       QStringLiteral("gateway_paused")));
         return;
     }
-    QByteArray body = request.body();
-    QString error;
-    const std::optional<OpenAiChat::RequestInfo> info = OpenAiChat::inspectRequest(body, &error);
-    if (!info) {
-        writeError(request, socket, protocol,
-                   GatewayError::make(GatewayError::Kind::InvalidRequest, error));
+    ForwardRequest forward;
+    GatewayError error;
+    if (!inbound.parse(request, pathArg, &forward, &error)) {
+        writeError(request, socket, protocol, error);
         return;
     }
-    ForwardRequest forward;
-    forward.traceId = newTraceId();
     forward.protocol = protocol;
-    forward.model = info->model;
-    forward.stream = info->stream;
     forward.accessKey = *key;
     forward.userAgent = QString::fromUtf8(request.value(QByteArrayLiteral("user-agent")));
-    forward.bytesIn = body.size();
+    forward.bytesIn = request.body().size();
     forward.closeConnection = wantsClose(request);
-    forward.dropUsageEvents = info->stream && !info->clientIncludeUsage;
-    forward.upstreamBody = [body, info = *info](const RouteEntry &route) {
-        return OpenAiChat::upstreamBody(body, info, route.upstreamModel);
-    };
-    startJob(new ForwardingJob(m_services, m_table, std::move(forward), socket, this));
+    startJob(std::move(forward), socket);
 }
 
-void InferenceEndpoints::startJob(ForwardingJob *job)
+void InferenceEndpoints::startJob(ForwardRequest forward, QTcpSocket *socket)
 {
+    forward.traceId = newTraceId();
+    auto *job = new ForwardingJob(m_services, m_table, std::move(forward), socket, this);
     ++m_activeJobs;
     connect(job, &ForwardingJob::done, this, [this] {
         if (--m_activeJobs == 0)
@@ -112,17 +114,96 @@ void InferenceEndpoints::startJob(ForwardingJob *job)
     job->start();
 }
 
+void InferenceEndpoints::countTokens(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    constexpr WireProtocol protocol = WireProtocol::Anthropic;
+    const std::optional<QString> key = authenticate(request, socket, protocol);
+    if (!key)
+        return;
+    const QByteArray body = request.body();
+    QString message;
+    const auto info = AnthropicMessages::inspectRequest(body, &message,
+                                                        AnthropicMessages::Endpoint::CountTokens);
+    if (!info) {
+        writeError(request, socket, protocol,
+                   GatewayError::make(GatewayError::Kind::InvalidRequest, message));
+        return;
+    }
+    const ModelEntry *model = m_table->model(info->model);
+    const bool hasAnthropicRoute = model
+        && std::any_of(model->routes.cbegin(), model->routes.cend(), [](const RouteEntry &route) {
+                                       return route.provider->type == WireProtocol::Anthropic;
+                                   });
+    if (!hasAnthropicRoute || m_paused) {
+        // No provider can count: answer from the local estimate (documented in
+        // anthropictokenestimate.h). Coding agents call this often; it costs no upstream call.
+        writeJson(
+            request, socket, 200,
+            AnthropicMessages::countTokensResponse(AnthropicMessages::estimateInputTokens(body)));
+        return;
+    }
+    ForwardRequest forward;
+    forward.protocol = protocol;
+    forward.model = info->model;
+    forward.accessKey = *key;
+    forward.upstreamPathOverride = QString::fromLatin1(AnthropicMessages::countTokensPath());
+    for (const auto &header : request.headers()) {
+        if (AnthropicMessages::isPassThroughRequestHeader(header.first))
+            forward.clientHeaders.append(header);
+    }
+    forward.userAgent = QString::fromUtf8(request.value(QByteArrayLiteral("user-agent")));
+    forward.bytesIn = body.size();
+    forward.closeConnection = wantsClose(request);
+    forward.upstreamBody = [body, info = *info](const RouteEntry &route) {
+        return AnthropicMessages::upstreamBody(body, info, route.upstreamModel);
+    };
+    startJob(std::move(forward), socket);
+}
+
 void InferenceEndpoints::listModels(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    if (!authenticate(request, socket, WireProtocol::OpenAiChat))
+    const bool anthropic = !request.value(QByteArrayLiteral("anthropic-version")).isEmpty();
+    const WireProtocol protocol = anthropic ? WireProtocol::Anthropic : WireProtocol::OpenAiChat;
+    if (!authenticate(request, socket, protocol))
         return;
-    // Every model name the gateway routes, as OpenAI's list object; "created" is not known for
-    // a gateway alias, so it carries the time the list was made.
-    const QByteArray body
-        = OpenAiChat::modelList(m_table->modelNames(), QDateTime::currentSecsSinceEpoch(),
-                                QStringLiteral("llm-orchestrator"));
-    ClientResponse(socket, wantsClose(request))
-        .sendComplete(200, QByteArrayLiteral("application/json"), body);
+    // "created" is not known for a gateway alias: the list carries the time it was made.
+    const QStringList ids = m_table->modelNames();
+    writeJson(request, socket, 200,
+              anthropic ? AnthropicMessages::modelList(ids)
+                        : OpenAiChat::modelList(ids, QDateTime::currentSecsSinceEpoch(),
+                                                QStringLiteral("llm-orchestrator")));
+}
+
+void InferenceEndpoints::listGeminiModels(const QHttpServerRequest &request, QTcpSocket *socket,
+                                          const QString &model)
+{
+    if (!authenticate(request, socket, WireProtocol::Gemini))
+        return;
+    if (model.isEmpty()) {
+        writeJson(request, socket, 200, GeminiContent::modelList(m_table->modelNames()));
+        return;
+    }
+    QString id = model;
+    if (id.startsWith(QLatin1String("models/")))
+        id = id.mid(7);
+    if (!m_table->model(id)) {
+        writeError(request, socket, WireProtocol::Gemini,
+                   GatewayError::make(GatewayError::Kind::NotFound,
+                                      QStringLiteral("models/%1 is not found.").arg(id)));
+        return;
+    }
+    writeJson(request, socket, 200, GeminiContent::modelInfo(id));
+}
+
+void InferenceEndpoints::refuseResponsesWebSocket(const QHttpServerRequest &request,
+                                                  QTcpSocket *socket)
+{
+    GatewayError error = GatewayError::make(
+        GatewayError::Kind::InvalidRequest,
+        QStringLiteral("WebSocket transport is not supported; POST to /v1/responses."),
+        QStringLiteral("upgrade_required"));
+    error.status = 426;
+    writeError(request, socket, WireProtocol::OpenAiResponses, error);
 }
 
 void InferenceEndpoints::cancelAll()

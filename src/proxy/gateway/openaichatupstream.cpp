@@ -2,20 +2,14 @@
 
 #include "openai/openaichat.h"
 
-#include <QUrl>
-
 QNetworkRequest OpenAiChatUpstream::makeRequest(const ProviderConfig &provider,
-                                                const QByteArray &apiKey, const QString &,
-                                                bool stream) const
+                                                const QByteArray &apiKey,
+                                                const UpstreamCall &call) const
 {
-    QString base = provider.baseUrl;
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    QNetworkRequest request(QUrl(base + QStringLiteral("/chat/completions")));
-    request.setRawHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
-    request.setRawHeader(QByteArrayLiteral("Accept"),
-                         stream ? QByteArrayLiteral("text/event-stream")
-                                : QByteArrayLiteral("application/json"));
+    QNetworkRequest request = jsonRequest(
+        provider.baseUrl,
+        call.pathOverride.isEmpty() ? QStringLiteral("/chat/completions") : call.pathOverride,
+        call.stream);
     if (!apiKey.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + apiKey);
     return request;
@@ -26,9 +20,12 @@ TokenUsage OpenAiChatUpstream::usageFromResponse(QByteArrayView body) const
     return OpenAiChat::usageFromResponse(body);
 }
 
-StreamEventKind OpenAiChatUpstream::classify(const SseEvent &event, TokenUsage *usage) const
+StreamEventKind OpenAiChatUpstream::classify(const SseEvent &event, TokenUsage *usage,
+                                             bool *terminal) const
 {
-    return OpenAiChat::classifyStreamEvent(event, usage);
+    const StreamEventKind kind = OpenAiChat::classifyStreamEvent(event, usage);
+    *terminal = kind == StreamEventKind::Done;
+    return kind;
 }
 
 QString OpenAiChatUpstream::errorMessage(QByteArrayView body) const

@@ -7,8 +7,9 @@ class OpenAiChatUpstream final : public UpstreamProtocol
 {
 public:
     QNetworkRequest makeRequest(const ProviderConfig &provider, const QByteArray &apiKey,
-                                const QString &upstreamModel, bool stream) const override;
+                                const UpstreamCall &call) const override;
     TokenUsage usageFromResponse(QByteArrayView body) const override;
-    EventKind classify(const SseEvent &event, TokenUsage *usage) const override;
+    StreamEventKind classify(const SseEvent &event, TokenUsage *usage,
+                             bool *terminal) const override;
     QString errorMessage(QByteArrayView body) const override;
 };

@@ -24,15 +24,15 @@ QString AttemptOutcome::logStatus() const
 }
 
 UpstreamAttempt::UpstreamAttempt(const UpstreamProtocol &protocol, ClientResponse &client,
-                                 bool stream, int timeoutMs, HttpHeaderList responseHeaders,
-                                 bool dropUsageEvents, QObject *parent)
+                                 ClientStreamFramer &framer, bool stream, int timeoutMs,
+                                 HttpHeaderList responseHeaders, QObject *parent)
     : QObject(parent)
     , m_protocol(protocol)
     , m_client(client)
+    , m_framer(framer)
     , m_stream(stream)
     , m_timeoutMs(timeoutMs)
     , m_responseHeaders(std::move(responseHeaders))
-    , m_dropUsageEvents(dropUsageEvents)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &UpstreamAttempt::onTimeout);
@@ -94,52 +94,32 @@ void UpstreamAttempt::onReadyRead()
     }
 }
 
-// One SSE event re-encoded in canonical framing, for relays that must leave events out.
-static void appendEvent(QByteArray &out, const SseEvent &event)
-{
-    if (!event.event.isEmpty())
-        out += "event: " + event.event + '\n';
-    if (!event.id.isEmpty())
-        out += "id: " + event.id + '\n';
-    qsizetype start = 0;
-    while (true) {
-        const qsizetype end = event.data.indexOf('\n', start);
-        out += "data: "
-            + QByteArrayView(event.data).sliced(start, (end < 0 ? event.data.size() : end) - start)
-            + '\n';
-        if (end < 0)
-            break;
-        start = end + 1;
-    }
-    out += '\n';
-}
-
 void UpstreamAttempt::handleStreamData(const QByteArray &data)
 {
     m_timer.start(m_timeoutMs);
     m_events.clear();
+    m_kinds.clear();
     m_parser.feed(data, m_events);
-    // Usually the upstream bytes pass through untouched. Only when usage-only events must be
-    // left out (the gateway asked for them, the client did not) is the output rebuilt from
-    // whole events.
-    QByteArray filtered;
     for (const SseEvent &event : qAsConst(m_events)) {
         TokenUsage usage;
-        const auto kind = m_protocol.classify(event, &usage);
+        bool terminal = false;
+        const StreamEventKind kind = m_protocol.classify(event, &usage, &terminal);
+        m_kinds.append(kind);
         if (usage.inputTokens >= 0)
             m_outcome.usage.inputTokens = usage.inputTokens;
         if (usage.outputTokens >= 0)
             m_outcome.usage.outputTokens = usage.outputTokens;
         if (usage.cachedTokens >= 0)
             m_outcome.usage.cachedTokens = usage.cachedTokens;
+        m_terminal = terminal;
         switch (kind) {
-        case UpstreamProtocol::EventKind::Content:
+        case StreamEventKind::Content:
             if (!m_outputStarted) {
                 m_outputStarted = true;
                 m_outcome.ttftMs = elapsedMs();
             }
             break;
-        case UpstreamProtocol::EventKind::Error:
+        case StreamEventKind::Error:
             if (!m_outputStarted) {
                 fail(AttemptOutcome::Result::FailedBeforeOutput,
                      QStringLiteral("error event before any output: ")
@@ -149,17 +129,13 @@ void UpstreamAttempt::handleStreamData(const QByteArray &data)
             if (m_errorAfterOutput.isEmpty())
                 m_errorAfterOutput = m_protocol.errorMessage(event.data);
             break;
-        case UpstreamProtocol::EventKind::Done:
-            m_sawDone = true;
-            break;
-        case UpstreamProtocol::EventKind::Usage:
-        case UpstreamProtocol::EventKind::Other:
+        case StreamEventKind::Done:
+        case StreamEventKind::Usage:
+        case StreamEventKind::Other:
             break;
         }
-        if (m_dropUsageEvents && kind != UpstreamProtocol::EventKind::Usage)
-            appendEvent(filtered, event);
     }
-    const QByteArray &out = m_dropUsageEvents ? filtered : data;
+    const QByteArray out = m_framer.frame(data, m_events, m_kinds);
     if (!m_outputStarted) {
         m_held += out;
         return;
@@ -174,14 +150,27 @@ void UpstreamAttempt::handleStreamData(const QByteArray &data)
     }
 }
 
-void UpstreamAttempt::startClientStream()
+HttpHeaderList UpstreamAttempt::clientHeaders() const
 {
     HttpHeaderList headers = m_responseHeaders;
+    if (m_reply) {
+        for (const auto &pair : m_reply->rawHeaderPairs()) {
+            if (m_protocol.passResponseHeader(pair.first))
+                headers.append(pair);
+        }
+    }
+    return headers;
+}
+
+void UpstreamAttempt::startClientStream()
+{
+    HttpHeaderList headers = clientHeaders();
     headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache") });
-    m_client.beginStream(m_outcome.httpStatus,
-                         m_reply ? m_reply->rawHeader(QByteArrayLiteral("Content-Type"))
-                                 : QByteArrayLiteral("text/event-stream"),
-                         headers);
+    QByteArray contentType = m_framer.contentType();
+    if (contentType.isEmpty())
+        contentType = m_reply ? m_reply->rawHeader(QByteArrayLiteral("Content-Type"))
+                              : QByteArrayLiteral("text/event-stream");
+    m_client.beginStream(m_outcome.httpStatus, contentType, headers);
 }
 
 void UpstreamAttempt::onFinished()
@@ -209,10 +198,10 @@ void UpstreamAttempt::finishStream()
 {
     const bool networkError = m_reply->error() != QNetworkReply::NoError;
     if (!m_outputStarted) {
-        if (m_sawDone && !networkError) {
+        if (m_terminal && !networkError) {
             // A complete stream without content (e.g. an empty answer) is still a success.
             startClientStream();
-            m_client.writeChunk(m_held);
+            m_client.writeChunk(m_held + m_framer.finish());
             m_client.endStream();
             finish(AttemptOutcome::Result::Success);
             return;
@@ -226,12 +215,13 @@ void UpstreamAttempt::finishStream()
         fail(AttemptOutcome::Result::FailedAfterOutput, m_errorAfterOutput);
         return;
     }
-    if (!m_sawDone || m_parser.hasIncompleteEvent()) {
+    if (!m_terminal || m_parser.hasIncompleteEvent()) {
         fail(AttemptOutcome::Result::FailedAfterOutput,
              networkError ? QStringLiteral("stream truncated: ") + m_reply->errorString()
                           : QStringLiteral("stream truncated: no terminal event"));
         return;
     }
+    m_client.writeChunk(m_framer.finish());
     m_client.endStream();
     finish(AttemptOutcome::Result::Success);
 }
@@ -239,12 +229,14 @@ void UpstreamAttempt::finishStream()
 void UpstreamAttempt::completeNonStream()
 {
     const int status = m_outcome.httpStatus;
-    const bool keyRejected = status == 401 || status == 403;
-    if (status >= 500 || status == 429 || keyRejected) {
+    m_outcome.credentialRejected = m_protocol.isCredentialError(status, m_held);
+    if (status >= 500 || status == 429 || m_outcome.credentialRejected) {
         if (status == 429) {
             m_outcome.retryAfterValue = m_reply->rawHeader(QByteArrayLiteral("Retry-After"));
             m_outcome.retryAfterMs
                 = RetryAfter::parseMs(m_outcome.retryAfterValue, QDateTime::currentDateTimeUtc());
+            if (m_outcome.retryAfterMs < 0)
+                m_outcome.retryAfterMs = m_protocol.retryAfterMsFromBody(m_held);
         }
         fail(AttemptOutcome::Result::FailedBeforeOutput,
              QStringLiteral("HTTP %1: %2").arg(status).arg(m_protocol.errorMessage(m_held)));
@@ -255,7 +247,7 @@ void UpstreamAttempt::completeNonStream()
     else
         m_outcome.error = m_protocol.errorMessage(m_held);
     m_client.sendComplete(status, m_reply->rawHeader(QByteArrayLiteral("Content-Type")), m_held,
-                          m_responseHeaders);
+                          clientHeaders());
     m_outcome.ttftMs = elapsedMs();
     finish(status < 400 ? AttemptOutcome::Result::Success
                         : AttemptOutcome::Result::RelayedClientError);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clientstreamframer.h"
 #include "http/clientresponse.h"
 #include "sse/sseparser.h"
 #include "tokenusage.h"
@@ -27,8 +28,9 @@ struct AttemptOutcome
     Result result = Result::FailedBeforeOutput;
     int httpStatus = 0; // the upstream's status; 0 when no response arrived
     bool timedOut = false;
+    bool credentialRejected = false; // the upstream refused the API key
     QString error;
-    qint64 retryAfterMs = -1; // from a 429's Retry-After
+    qint64 retryAfterMs = -1; // from a 429's Retry-After (or the body's retry info)
     QByteArray retryAfterValue; // verbatim, to relay when the 429 reaches the client
     TokenUsage usage;
     double headerMs = -1;
@@ -46,18 +48,17 @@ struct AttemptOutcome
 // One request to one upstream route, and the relay of its answer to the client.
 // A stream is held back until its first content event so that an upstream that fails early
 // (error status, an error event, a dropped connection) can still be failed over without the
-// client noticing; after that every upstream chunk is written through as it arrives, byte for
-// byte. `timeoutMs` bounds the wait for response headers and every silence inside a stream.
+// client noticing; after that every upstream chunk is written through as it arrives (framed
+// by the job's ClientStreamFramer, which passes the bytes unchanged unless re-framing is
+// needed). `timeoutMs` bounds the wait for response headers and every silence after them.
 class UpstreamAttempt final : public QObject
 {
     Q_OBJECT
 
 public:
-    // dropUsageEvents: leave usage-only stream events out of the relay (the gateway asked the
-    // provider for them to count tokens; the client did not).
-    UpstreamAttempt(const UpstreamProtocol &protocol, ClientResponse &client, bool stream,
-                    int timeoutMs, HttpHeaderList responseHeaders, bool dropUsageEvents,
-                    QObject *parent = nullptr);
+    UpstreamAttempt(const UpstreamProtocol &protocol, ClientResponse &client,
+                    ClientStreamFramer &framer, bool stream, int timeoutMs,
+                    HttpHeaderList responseHeaders, QObject *parent = nullptr);
     ~UpstreamAttempt() override;
 
     void start(UpstreamClient &upstream, const QNetworkRequest &request, const QByteArray &body);
@@ -76,6 +77,7 @@ private:
     void onTimeout();
     void handleStreamData(const QByteArray &data);
     void startClientStream();
+    HttpHeaderList clientHeaders() const;
     void finishStream();
     void completeNonStream();
     void fail(AttemptOutcome::Result result, const QString &error);
@@ -84,21 +86,22 @@ private:
 
     const UpstreamProtocol &m_protocol;
     ClientResponse &m_client;
+    ClientStreamFramer &m_framer;
     const bool m_stream;
     const int m_timeoutMs;
     HttpHeaderList m_responseHeaders;
-    const bool m_dropUsageEvents;
 
     QPointer<QNetworkReply> m_reply;
     QElapsedTimer m_clock;
-    QTimer m_timer; // header timeout, then stream idle timeout
+    QTimer m_timer; // header timeout, then the longest silence
     SseParser m_parser;
     QList<SseEvent> m_events;
-    QByteArray m_held; // stream bytes held until the first content event (or the whole body)
+    QList<StreamEventKind> m_kinds;
+    QByteArray m_held; // client bytes held until the first content event (or the whole body)
     bool m_headersSeen = false;
     bool m_relayStream = false; // 2xx event stream: parse and relay incrementally
     bool m_outputStarted = false;
-    bool m_sawDone = false;
+    bool m_terminal = false; // the last event may properly end the stream
     bool m_done = false;
     QString m_errorAfterOutput;
     AttemptOutcome m_outcome;
