@@ -1,11 +1,15 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "dashboardpage.h"
 #include "engineclient.h"
 #include "gatewaymonitor.h"
 #include "gatewaystatuswidget.h"
+#include "healthpage.h"
 #include "icons.h"
+#include "logspage.h"
 #include "placeholderpage.h"
+#include "providerspage.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -91,19 +95,22 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildPages()
 {
+    auto *dashboard = new DashboardPage(m_client, m_info.databaseUrl);
+    connect(dashboard, &DashboardPage::connectToolRequested, this,
+            &MainWindow::openConnectToolDialog);
     addPage(Page::Dashboard, QStringLiteral("dashboard"), QStringLiteral("dashboard"),
-            tr("Dashboard"),
-            new PlaceholderPage(tr("Dashboard"), tr("Requests, tokens and latency at a glance.")));
+            tr("Dashboard"), dashboard);
+    auto *providers = new ProvidersPage(m_client, m_monitor, m_info);
+    connect(providers, &ProvidersPage::connectToolRequested, this,
+            &MainWindow::openConnectToolDialog);
     addPage(Page::Providers, QStringLiteral("providers"), QStringLiteral("providers"),
-            tr("Providers"),
-            new PlaceholderPage(tr("Providers"), tr("The upstream APIs requests go to.")));
+            tr("Providers"), providers);
     addPage(Page::Models, QStringLiteral("models"), QStringLiteral("models"), tr("Models"),
             new PlaceholderPage(tr("Models"), tr("Model names and the routes that serve them.")));
-    addPage(
-        Page::Health, QStringLiteral("health"), QStringLiteral("health"), tr("Health"),
-        new PlaceholderPage(tr("Health"), tr("Every route's circuit, success rate and latency.")));
+    addPage(Page::Health, QStringLiteral("health"), QStringLiteral("health"), tr("Health"),
+            new HealthPage(m_client, m_info.databaseUrl));
     addPage(Page::Logs, QStringLiteral("logs"), QStringLiteral("logs"), tr("Logs"),
-            new PlaceholderPage(tr("Logs"), tr("Every request and each of its attempts.")));
+            new LogsPage(m_client, m_info.databaseUrl));
     addPage(Page::Settings, QStringLiteral("settings"), QStringLiteral("settings"), tr("Settings"),
             new PlaceholderPage(tr("Settings"), tr("Gateway, access keys, startup and language.")));
 }
