@@ -38,6 +38,7 @@ QByteArray AnthropicStreamEncoder::encode(const Event &event)
     switch (event.type) {
     case Event::Type::MessageStart: {
         CanonicalUsage usage = event.usage;
+        m_inputReported = usage.inputTokens >= 0;
         if (usage.outputTokens < 0)
             usage.outputTokens = 0;
         const QJsonObject message {
@@ -68,8 +69,7 @@ QByteArray AnthropicStreamEncoder::encode(const Event &event)
         case Type::Thinking:
             return blockStart(index,
                               { { QStringLiteral("type"), QStringLiteral("thinking") },
-                                { QStringLiteral("thinking"), QString() },
-                                { QStringLiteral("signature"), QString() } });
+                                { QStringLiteral("thinking"), QString() } });
         case Type::RedactedThinking:
             m_redactedStarted.insert(event.index, false);
             return {};
@@ -148,11 +148,17 @@ QByteArray AnthropicStreamEncoder::encode(const Event &event)
             { QStringLiteral("stop_sequence"),
               event.stopSequence.isEmpty() ? QJsonValue() : QJsonValue(event.stopSequence) }
         };
+        // As Anthropic does: the input side was in message_start when known there; otherwise
+        // (an upstream that reports usage only at the end) it comes here, in the cumulative usage.
+        QJsonObject usage = AnthropicCodec::usageToJson(event.usage);
+        if (m_inputReported)
+            usage = { { QStringLiteral("output_tokens"),
+                        qMax<qint64>(event.usage.outputTokens, 0) } };
         return CanonicalJson::namedEvent(
             "message_delta",
             { { QStringLiteral("type"), QStringLiteral("message_delta") },
               { QStringLiteral("delta"), delta },
-              { QStringLiteral("usage"), AnthropicCodec::usageToJson(event.usage) } });
+              { QStringLiteral("usage"), usage } });
     }
     case Event::Type::Error:
         m_errored = true;

@@ -73,7 +73,7 @@ QByteArray OpenAiChatStreamEncoder::encode(const Event &event)
         return {};
     case Event::Type::MessageDelta: {
         QByteArray bytes = chunk({}, OpenAiChatCodec::finishReason(event.stopReason));
-        if (m_includeUsage) {
+        if (m_includeUsage && event.usage.isKnown()) {
             bytes += CanonicalJson::dataEvent(
                 { { QStringLiteral("id"), m_id },
                   { QStringLiteral("object"), QStringLiteral("chat.completion.chunk") },
