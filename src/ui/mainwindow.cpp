@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "connecttooldialog.h"
 #include "dashboardpage.h"
 #include "engineclient.h"
 #include "gatewaymonitor.h"
@@ -8,6 +9,7 @@
 #include "healthpage.h"
 #include "icons.h"
 #include "logspage.h"
+#include "modelspage.h"
 #include "placeholderpage.h"
 #include "providerspage.h"
 
@@ -106,7 +108,7 @@ void MainWindow::buildPages()
     addPage(Page::Providers, QStringLiteral("providers"), QStringLiteral("providers"),
             tr("Providers"), providers);
     addPage(Page::Models, QStringLiteral("models"), QStringLiteral("models"), tr("Models"),
-            new PlaceholderPage(tr("Models"), tr("Model names and the routes that serve them.")));
+            new ModelsPage(m_client, m_monitor));
     addPage(Page::Health, QStringLiteral("health"), QStringLiteral("health"), tr("Health"),
             new HealthPage(m_client, m_info.databaseUrl));
     addPage(Page::Logs, QStringLiteral("logs"), QStringLiteral("logs"), tr("Logs"),
@@ -162,6 +164,20 @@ void MainWindow::bringToFront()
 void MainWindow::openConnectToolDialog()
 {
     bringToFront();
+    if (m_connectTool) {
+        m_connectTool->raise();
+        m_connectTool->activateWindow();
+        return;
+    }
+    auto *dialog = new ConnectToolDialog(m_client, m_info, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // A key created or pasted there is offered again next time (until the app quits).
+    connect(dialog, &QDialog::finished, this, [this, dialog] {
+        if (!dialog->key().isEmpty())
+            m_info.createdAccessKey = dialog->key();
+    });
+    m_connectTool = dialog;
+    dialog->open();
 }
 
 void MainWindow::showStatusMessage(const QString &text)

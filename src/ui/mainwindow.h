@@ -3,9 +3,11 @@
 #include "gatewayinfo.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QStringList>
 
 class AppSettings;
+class ConnectToolDialog;
 class EngineClient;
 class GatewayMonitor;
 class GatewayStatusWidget;
@@ -71,5 +73,6 @@ private:
     QStackedWidget *m_stack;
     GatewayStatusWidget *m_status;
     QStringList m_pageIds; // indexed by Page, as the stack
+    QPointer<ConnectToolDialog> m_connectTool;
     bool m_closeHidesWindow = false;
 };
