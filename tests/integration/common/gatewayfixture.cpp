@@ -95,7 +95,7 @@ QByteArray GatewayFixture::config(const QString &model, const QList<RouteSpec> &
             seen.append(route.provider);
             providers.append(QJsonObject {
                 { QStringLiteral("name"), route.provider },
-                { QStringLiteral("type"), QStringLiteral("openai") },
+                { QStringLiteral("type"), route.type },
                 { QStringLiteral("base_url"), route.baseUrl },
                 { QStringLiteral("api_keys"), QJsonArray::fromStringList(route.apiKeys) },
                 { QStringLiteral("timeout_ms"), route.timeoutMs },

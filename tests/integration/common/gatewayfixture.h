@@ -45,6 +45,7 @@ public:
         int priority = 0;
         int timeoutMs = 5000;
         QStringList apiKeys = { QStringLiteral("sk-upstream") };
+        QString type = QStringLiteral("openai"); // the provider's wire protocol
     };
     static QByteArray config(const QString &model, const QList<RouteSpec> &routes,
                              int maxAttempts = 3);
