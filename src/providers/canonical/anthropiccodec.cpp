@@ -499,6 +499,8 @@ QByteArray encodeResponse(const CanonicalResponse &response)
         // A response's thinking is shown to the client even when another provider issued it;
         // only its signature is withheld (it would be replayed to Anthropic later).
         if (b.type == Type::Thinking && b.issuer != WireProtocol::Anthropic) {
+            if (b.text.isEmpty())
+                continue; // a bare signature of another provider
             content.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("thinking") },
                                          { QStringLiteral("thinking"), b.text },
                                          { QStringLiteral("signature"), QString() } });

@@ -28,7 +28,9 @@ struct CanonicalStreamEvent
     QString toolName;
     // BlockDelta: the next piece of text (Text), of the arguments' JSON text (ToolUse) or of the
     // reasoning (Thinking). `signature` carries a Thinking signature (a delta of its own in
-    // Anthropic; whole in Gemini and Responses) with its issuer.
+    // Anthropic; whole in Gemini and Responses) with its issuer. Gemini attaches its
+    // thoughtSignature to the part it belongs to, so a signature may also come on a Text or
+    // ToolUse delta (with empty text); encoders of other protocols ignore it there.
     QString text;
     QString signature;
     std::optional<WireProtocol> issuer;

@@ -14,7 +14,8 @@
 //   argument deltas -> tool_calls[{index, function {arguments}}]; indices count the message's
 //   tool calls from 0.
 // - MessageDelta -> a chunk with finish_reason, then, if `includeUsage`, the usage chunk with
-//   "choices": [] (left out when the upstream reported no usage at all); End -> "data: [DONE]". Error -> an OpenAI error object event.
+//   "choices": [] (left out when the upstream reported no usage at all); End -> "data: [DONE]".
+//   Error -> an OpenAI error object event.
 class OpenAiChatStreamEncoder final : public CanonicalStreamEncoder
 {
 public:
