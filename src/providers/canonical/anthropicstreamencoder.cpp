@@ -94,8 +94,8 @@ QByteArray AnthropicStreamEncoder::encode(const Event &event)
                               { { QStringLiteral("type"), QStringLiteral("text_delta") },
                                 { QStringLiteral("text"), event.text } });
         case Type::ToolUse:
-            if (event.text.isEmpty())
-                return {}; // e.g. a Gemini thoughtSignature on a function call
+            if (event.text.isEmpty() && !event.signature.isEmpty())
+                return {}; // a Gemini thoughtSignature on a function call
             return blockDelta(index,
                               { { QStringLiteral("type"), QStringLiteral("input_json_delta") },
                                 { QStringLiteral("partial_json"), event.text } });
