@@ -22,16 +22,16 @@ void GeminiStreamDecoder::feed(const SseEvent &event, QList<CanonicalStreamEvent
                        error.value(QLatin1String("status")).toString(), out);
         return;
     }
-    if (!m_builder.hasStarted()) {
-        const QString id = chunk.value(QLatin1String("responseId")).toString();
-        m_idPrefix = id.isEmpty() ? CanonicalJson::newId(u"call_") : QStringLiteral("call_") + id;
-        m_builder.start(id, chunk.value(QLatin1String("modelVersion")).toString(), {}, out);
-    }
     if (chunk.value(QLatin1String("usageMetadata")).isObject()) {
         const CanonicalUsage usage
             = GeminiCodec::usageFromJson(chunk.value(QLatin1String("usageMetadata")).toObject());
         if (usage.isKnown())
             m_usage = usage;
+    }
+    if (!m_builder.hasStarted()) {
+        const QString id = chunk.value(QLatin1String("responseId")).toString();
+        m_idPrefix = id.isEmpty() ? CanonicalJson::newId(u"call_") : QStringLiteral("call_") + id;
+        m_builder.start(id, chunk.value(QLatin1String("modelVersion")).toString(), m_usage, out);
     }
     if (!chunk.value(QLatin1String("promptFeedback"))
              .toObject()

@@ -4,7 +4,7 @@
 #include "canonical/canonicalstreamdecoder.h"
 
 // A Gemini streamGenerateContent?alt=sse stream (each event one GenerateContentResponse) ->
-// canonical events. The first chunk gives MessageStart (responseId, modelVersion). Text parts
+// canonical events. The first chunk gives MessageStart (responseId, modelVersion, its usage). Text parts
 // and thought parts extend the open Text / Thinking block; each functionCall part is a whole
 // ToolUse block (start, one delta with the complete arguments JSON, stop) whose id is the
 // part's id or "call_<responseId>_<n>". A part's thoughtSignature is a signature delta (issuer
