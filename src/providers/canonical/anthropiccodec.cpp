@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using Block = CanonicalBlock;
 using Type = CanonicalBlock::Type;
 

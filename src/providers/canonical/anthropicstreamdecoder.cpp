@@ -119,7 +119,10 @@ void AnthropicStreamDecoder::feed(const SseEvent &event, QList<CanonicalStreamEv
         const QJsonObject usage = data.value(QLatin1String("usage")).toObject();
         // message_delta reports input counts only sometimes: keep message_start's otherwise.
         CanonicalUsage update = AnthropicCodec::usageFromJson(usage);
-        if (!usage.contains(QLatin1String("input_tokens"))) {
+        if (!usage.contains(QLatin1String("input_tokens"))
+            || !usage.contains(QLatin1String("cache_read_input_tokens"))
+            || !usage.contains(QLatin1String("cache_creation_input_tokens"))) {
+            // Without all three input counts the sum would be lower than message_start's.
             update.inputTokens = -1;
         }
         mergeUsage(m_usage, update);

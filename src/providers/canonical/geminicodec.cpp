@@ -2,6 +2,7 @@
 
 #include "canonical/canonicaljson.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 using Block = CanonicalBlock;

@@ -430,6 +430,41 @@ private Q_SLOTS:
                  QStringLiteral("[DONE]"));
     }
 
+    // message_delta's usage is cumulative; an input count without the cache counts must not
+    // lower the total that message_start reported.
+    void streamUsageMerge()
+    {
+        const QByteArray sse
+            = "event: message_start\n"
+              "data: {\"type\":\"message_start\",\"message\":{\"id\":\"m\","
+              "\"model\":\"c\",\"usage\":{\"input_tokens\":10,"
+              "\"cache_read_input_tokens\":100,\"cache_creation_input_tokens\":0,"
+              "\"output_tokens\":1}}}\n\n"
+              "event: message_delta\n"
+              "data: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+              "\"end_turn\"},\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}\n\n"
+              "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+        AnthropicStreamDecoder decoder;
+        const QList<Event> events = decodeStream(decoder, sse);
+        QVERIFY(decoder.isFinished());
+        const Event &delta = events.at(events.size() - 2);
+        QCOMPARE(delta.type, Event::Type::MessageDelta);
+        QCOMPARE(delta.usage.inputTokens, qint64(110));
+        QCOMPARE(delta.usage.cachedTokens, qint64(100));
+        QCOMPARE(delta.usage.outputTokens, qint64(5));
+        // To OpenAI: prompt_tokens include the cache read.
+        OpenAiChatStreamEncoder encoder(true, 1);
+        const QJsonArray out = sseEvents(encodeStream(encoder, events));
+        const QJsonObject usage = out.at(out.size() - 2)
+                                      .toObject()
+                                      .value(QLatin1String("data"))
+                                      .toObject()
+                                      .value(QLatin1String("usage"))
+                                      .toObject();
+        QCOMPARE(usage.value(QLatin1String("prompt_tokens")).toInteger(), 110);
+        QCOMPARE(usage.value(QLatin1String("completion_tokens")).toInteger(), 5);
+    }
+
     void streamTermination()
     {
         // Cut before any finish_reason: not finished, nothing made up.
