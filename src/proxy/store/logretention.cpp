@@ -106,9 +106,9 @@ void LogRetention::step()
     }
     case Phase::DeleteTraces: {
         int deleted = 0;
-        if (!deleteBatch(QStringLiteral("DELETE FROM request_traces WHERE id IN (SELECT id FROM"
-                                        " request_traces WHERE start_ms < ? ORDER BY start_ms"
-                                        " LIMIT ?)"),
+        if (!deleteBatch(QStringLiteral("DELETE FROM request_traces WHERE (start_ms, id) IN"
+                                        " (SELECT start_ms, id FROM request_traces"
+                                        " WHERE start_ms < ? ORDER BY start_ms LIMIT ?)"),
                          &deleted, &error)) {
             finish(error);
             return;

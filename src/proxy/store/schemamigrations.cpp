@@ -22,50 +22,51 @@ struct MigrationStep
     QStringList outsideTransaction = {};
 };
 
-// The statement that folds one request_log row into its trace's request_traces row. `rows`
-// names the source of the row values: "NEW" inside the trigger; a SELECT over request_log
-// (with "WHERE true" so the parser does not read ON CONFLICT as a join constraint) for the
-// backfill. Part of migration step 2: frozen, never edit it (a change is a new step).
+// The statement that folds one request_log row into its trace's request_traces row. `row`
+// names the log row ("NEW" in the trigger, "r" in the backfill); `source` is the FROM clause
+// that binds `f` to the trace's first row (its lowest id: the first attempt, logged first),
+// looked up through the request_log_trace index. Part of migration step 2: frozen, never edit it
+// (a change is a new step).
 //
-// A trace's outcome row is ranked by (2xx status, real attempt, id): its successful attempt if
-// it has one, else its last real attempt (attempt >= 1), else its last row. A trace fails when
-// its outcome row is not 2xx; its latency and time to first token are those of the outcome row;
-// its provider is the outcome row's; tokens add up over all rows.
-QString traceUpsert(const QString &select)
+// A trace is keyed by its first row: (start_ms, id) = that row's (time_ms, id), so the table is
+// stored in time order and a time range is one sequential read. A row without a trace id is a
+// trace of its own. A trace's outcome row is ranked by (2xx status, real attempt, id): its
+// successful attempt if it has one, else its last real attempt (attempt >= 1), else its last
+// row. A trace fails when its outcome row is not 2xx; its latency and time to first token are
+// the outcome row's total_ms and ttft_ms; its provider is the outcome row's; tokens add up over
+// all rows.
+QString traceUpsert(const QString &row, const QString &source)
 {
+    const QString newer = QStringLiteral("(excluded.outcome_rank, excluded.outcome_id)"
+                                         " > (outcome_rank, outcome_id)");
     return QStringLiteral(
-               "INSERT INTO request_traces (trace_key, start_ms, model, provider, access_key,"
+               "INSERT INTO request_traces (start_ms, id, model, provider, access_key,"
                " outcome_rank, outcome_id, latency_ms, ttft_ms, input_tokens, output_tokens,"
-               " cached_tokens) ")
-        + select
-        + QStringLiteral(
-               " ON CONFLICT(trace_key) DO UPDATE SET"
-               " start_ms = min(start_ms, excluded.start_ms),"
-               " input_tokens = input_tokens + excluded.input_tokens,"
-               " output_tokens = output_tokens + excluded.output_tokens,"
-               " cached_tokens = cached_tokens + excluded.cached_tokens,"
-               " provider = CASE WHEN (excluded.outcome_rank, excluded.outcome_id)"
-               " > (outcome_rank, outcome_id) THEN excluded.provider ELSE provider END,"
-               " latency_ms = CASE WHEN (excluded.outcome_rank, excluded.outcome_id)"
-               " > (outcome_rank, outcome_id) THEN excluded.latency_ms ELSE latency_ms END,"
-               " ttft_ms = CASE WHEN (excluded.outcome_rank, excluded.outcome_id)"
-               " > (outcome_rank, outcome_id) THEN excluded.ttft_ms ELSE ttft_ms END,"
-               " outcome_id = CASE WHEN (excluded.outcome_rank, excluded.outcome_id)"
-               " > (outcome_rank, outcome_id) THEN excluded.outcome_id ELSE outcome_id END,"
-               " outcome_rank = max(outcome_rank, excluded.outcome_rank)");
+               " cached_tokens)"
+               " SELECT f.time_ms, f.id, %1.model, %1.provider, %1.access_key,"
+               " 2 * ifnull(%1.status GLOB '2[0-9][0-9]', 0) + (ifnull(%1.attempt, 0) > 0),"
+               " %1.id, %1.total_ms, %1.ttft_ms, ifnull(%1.input_tokens, 0),"
+               " ifnull(%1.output_tokens, 0), ifnull(%1.cached_tokens, 0) ")
+               .arg(row)
+        + source
+        + QStringLiteral(" ON CONFLICT(start_ms, id) DO UPDATE SET"
+                         " input_tokens = input_tokens + excluded.input_tokens,"
+                         " output_tokens = output_tokens + excluded.output_tokens,"
+                         " cached_tokens = cached_tokens + excluded.cached_tokens,"
+                         " provider = CASE WHEN %1 THEN excluded.provider ELSE provider END,"
+                         " latency_ms = CASE WHEN %1 THEN excluded.latency_ms ELSE latency_ms END,"
+                         " ttft_ms = CASE WHEN %1 THEN excluded.ttft_ms ELSE ttft_ms END,"
+                         " outcome_id = CASE WHEN %1 THEN excluded.outcome_id ELSE outcome_id END,"
+                         " outcome_rank = max(outcome_rank, excluded.outcome_rank)")
+              .arg(newer);
 }
 
-// The values of one request_log row in the order of traceUpsert()'s column list; `r` is the
-// row's name ("NEW" or the table). A row without a trace id is a trace of its own.
-QString traceValues(const QString &r)
+// The id of the first row of `row`'s trace.
+QString firstRowId(const QString &row)
 {
-    return QStringLiteral("coalesce(nullif(%1.trace_id, ''), '#' || %1.id), %1.time_ms,"
-                          " %1.model, %1.provider, %1.access_key,"
-                          " 2 * ifnull(%1.status GLOB '2[0-9][0-9]', 0)"
-                          " + (ifnull(%1.attempt, 0) > 0), %1.id,"
-                          " %1.total_ms, %1.ttft_ms, ifnull(%1.input_tokens, 0),"
-                          " ifnull(%1.output_tokens, 0), ifnull(%1.cached_tokens, 0)")
-        .arg(r);
+    return QStringLiteral("CASE WHEN ifnull(%1.trace_id, '') = '' THEN %1.id ELSE (SELECT min(id)"
+                          " FROM request_log WHERE trace_id = %1.trace_id) END")
+        .arg(row);
 }
 
 const QList<MigrationStep> &migrationSteps()
@@ -143,9 +144,8 @@ const QList<MigrationStep> &migrationSteps()
         { 2,
           {
               QStringLiteral("CREATE TABLE request_traces ("
-                             " id INTEGER PRIMARY KEY,"
-                             " trace_key TEXT NOT NULL UNIQUE," // trace_id, or '#<row id>'
-                             " start_ms INTEGER NOT NULL," // time of the trace's first row
+                             " start_ms INTEGER NOT NULL," // time_ms of the trace's first row
+                             " id INTEGER NOT NULL," // request_log.id of the trace's first row
                              " model TEXT,"
                              " provider TEXT," // of the outcome row
                              " access_key TEXT,"
@@ -156,14 +156,17 @@ const QList<MigrationStep> &migrationSteps()
                              " ttft_ms REAL," // the outcome row's ttft_ms
                              " input_tokens INTEGER NOT NULL," // sums over the trace's rows
                              " output_tokens INTEGER NOT NULL,"
-                             " cached_tokens INTEGER NOT NULL)"),
-              QStringLiteral("CREATE INDEX request_traces_start ON request_traces(start_ms)"),
-              traceUpsert(QStringLiteral("SELECT ") + traceValues(QStringLiteral("request_log"))
-                          + QStringLiteral(" FROM request_log WHERE true ORDER BY id")),
+                             " cached_tokens INTEGER NOT NULL,"
+                             " PRIMARY KEY (start_ms, id)) WITHOUT ROWID"),
+              traceUpsert(QStringLiteral("r"),
+                          QStringLiteral("FROM request_log AS r JOIN request_log AS f ON f.id = ")
+                              + firstRowId(QStringLiteral("r"))
+                              + QStringLiteral(" WHERE true ORDER BY r.id")),
               QStringLiteral("CREATE TRIGGER request_log_traces AFTER INSERT ON request_log"
                              " BEGIN ")
-                  + traceUpsert(QStringLiteral("VALUES (") + traceValues(QStringLiteral("NEW"))
-                                + QStringLiteral(")"))
+                  + traceUpsert(QStringLiteral("NEW"),
+                                QStringLiteral("FROM request_log AS f WHERE f.id = ")
+                                    + firstRowId(QStringLiteral("NEW")))
                   + QStringLiteral("; END"),
           },
           {
