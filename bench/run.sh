@@ -2,7 +2,9 @@
 # Gateway benchmark (see docs/benchmarks.md). Measures, on loopback:
 #   1. latency and throughput of a non-streamed chat completion with wrk, at concurrency 1 and
 #      64: straight to a fixed-response nginx upstream, through an nginx reverse proxy (the
-#      yardstick) and through the gateway;
+#      yardstick), through llmo-bench-floor (bench/floor/: the thinnest QHttpServer +
+#      QNetworkAccessManager forwarder, the floor of the parts the gateway is built on) and
+#      through the gateway;
 #   2. 1000 concurrent slow streams through the gateway from one provider (llmo-mock-provider),
 #      wall time against one stream's time, failed streams and the gateway's peak RSS.
 # Prints a Markdown report and writes it to bench/out/results-<date>.md.
@@ -25,6 +27,7 @@ BUILD_DIR=${BENCH_BUILD_DIR:-$ROOT/build-release}
 OUT_DIR=$ROOT/bench/out
 GATEWAY_BIN=$BUILD_DIR/src/app/llm-orchestrator
 MOCK_BIN=$BUILD_DIR/tests/support/llmo-mock-provider
+FLOOR_BIN=$BUILD_DIR/bench/floor/llmo-bench-floor
 
 log() { echo "[bench] $*" >&2; }
 
@@ -70,15 +73,19 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 # ---------------------------------------------------------------- build
 GATEWAY_BUILT=1
+FLOOR_BUILT=1
 if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
     log "building Release in $BUILD_DIR"
-    cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DLLMO_BUILD_TESTS=ON >/dev/null
+    cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DLLMO_BUILD_TESTS=ON \
+        -DLLMO_BUILD_BENCH=ON >/dev/null
     # Build output goes to stderr: stdout carries only the report.
     cmake --build "$BUILD_DIR" -j"$BENCH_JOBS" --target llmo-mock-provider >&2
+    cmake --build "$BUILD_DIR" -j"$BENCH_JOBS" --target llmo-bench-floor >&2 || FLOOR_BUILT=0
     cmake --build "$BUILD_DIR" -j"$BENCH_JOBS" --target llm-orchestrator >&2 || GATEWAY_BUILT=0
 fi
 [[ -x $MOCK_BIN ]] || { log "missing $MOCK_BIN"; exit 1; }
 [[ -x $GATEWAY_BIN ]] || GATEWAY_BUILT=0
+[[ -x $FLOOR_BIN ]] || FLOOR_BUILT=0
 
 # ---------------------------------------------------------------- helpers
 free_ports() {
@@ -165,7 +172,7 @@ run_wrk() {
 vm_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # ---------------------------------------------------------------- upstreams
-read -r P_UP P_PROXY P_GW <<<"$(free_ports 3)"
+read -r P_UP P_PROXY P_GW P_FLOOR <<<"$(free_ports 4)"
 
 write_nginx_conf upstream "    server {
         listen 127.0.0.1:$P_UP;
@@ -204,6 +211,43 @@ P_MOCK=$(awk '/^listening / { print $2 }' "$TMP/mock.out")
 wait_http "http://127.0.0.1:$P_UP/" || { log "nginx upstream did not start"; cat "$TMP/upstream-error.log" >&2; exit 1; }
 wait_http "http://127.0.0.1:$P_PROXY/" || { log "nginx proxy did not start"; cat "$TMP/proxy-error.log" >&2; exit 1; }
 
+# ---------------------------------------------------------------- QNAM floor
+# The same request as the gateway's test request below: a 200 with the upstream's body.
+# check_completion URL [extra curl args...]: prints nothing and succeeds, or prints why not.
+check_completion() {
+    local url=$1 out
+    shift
+    out=$(curl -s -w '\n%{http_code}' -H 'Content-Type: application/json' "$@" -d @- "$url" \
+        <<<'{"model":"bench-model","messages":[{"role":"user","content":"hi"}]}' || true)
+    if [[ $(tail -n1 <<<"$out") == 200 ]] && grep -q '"chat.completion"' <<<"$out"; then
+        return 0
+    fi
+    head -c 300 <<<"$out" | tr '\n' ' '
+    return 1
+}
+
+FLOOR_OK=0
+FLOOR_NOTE=""
+if ((FLOOR_BUILT)); then
+    "$FLOOR_BIN" --port "$P_FLOOR" --upstream "http://127.0.0.1:$P_UP/v1/chat/completions" \
+        >"$TMP/floor.log" 2>&1 &
+    PIDS+=($!)
+    if ! wait_http "http://127.0.0.1:$P_FLOOR/" 15; then
+        FLOOR_NOTE="llmo-bench-floor did not answer within 15 s"
+    elif why=$(check_completion "http://127.0.0.1:$P_FLOOR/v1/chat/completions"); then
+        FLOOR_OK=1
+    else
+        FLOOR_NOTE="a test request through llmo-bench-floor failed: $why"
+    fi
+    if ((!FLOOR_OK)); then
+        log "$FLOOR_NOTE"
+        tail -n 20 "$TMP/floor.log" >&2 || true
+    fi
+else
+    FLOOR_NOTE="llmo-bench-floor could not be built ($FLOOR_BIN)"
+    log "$FLOOR_NOTE"
+fi
+
 # ---------------------------------------------------------------- gateway
 GATEWAY_OK=0
 GATEWAY_NOTE=""
@@ -236,15 +280,11 @@ EOF
     PIDS+=("$GW_PID")
     if ! wait_http "http://127.0.0.1:$P_GW/health" 15; then
         GATEWAY_NOTE="the gateway did not answer /health within 15 s"
+    elif why=$(check_completion "http://127.0.0.1:$P_GW/v1/chat/completions" \
+        -H 'Authorization: Bearer sk-bench'); then
+        GATEWAY_OK=1
     else
-        probe=$(curl -s -w '\n%{http_code}' -H 'Authorization: Bearer sk-bench' \
-            -H 'Content-Type: application/json' -d @- "http://127.0.0.1:$P_GW/v1/chat/completions" \
-            <<<'{"model":"bench-model","messages":[{"role":"user","content":"hi"}]}' || true)
-        if [[ $(tail -n1 <<<"$probe") == 200 ]] && grep -q '"chat.completion"' <<<"$probe"; then
-            GATEWAY_OK=1
-        else
-            GATEWAY_NOTE="a test request through the gateway failed: $(head -c 300 <<<"$probe" | tr '\n' ' ')"
-        fi
+        GATEWAY_NOTE="a test request through the gateway failed: $why"
     fi
     if ((!GATEWAY_OK)); then
         log "$GATEWAY_NOTE"
@@ -258,6 +298,7 @@ fi
 # ---------------------------------------------------------------- wrk runs
 declare -A P50 P99 RPS NON2XX SOCKERR
 TARGETS=(direct nginx-proxy)
+((FLOOR_OK)) && TARGETS+=(qnam-floor)
 ((GATEWAY_OK)) && TARGETS+=(gateway)
 for conc in 1 64; do
     threads=1
@@ -266,6 +307,7 @@ for conc in 1 64; do
         case $target in
             direct) url="http://127.0.0.1:$P_UP/v1/chat/completions" ;;
             nginx-proxy) url="http://127.0.0.1:$P_PROXY/v1/chat/completions" ;;
+            qnam-floor) url="http://127.0.0.1:$P_FLOOR/v1/chat/completions" ;;
             gateway) url="http://127.0.0.1:$P_GW/v1/chat/completions" ;;
         esac
         run_wrk "$target-c$conc" "$url" "$threads" "$conc"
@@ -308,6 +350,7 @@ REPORT=$OUT_DIR/results-$(date +%Y%m%d-%H%M%S).md
     echo "- machine: $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), kernel $(uname -r)"
     echo "- $("$NGINX" -v 2>&1 | head -n1), $(wrk --version 2>&1 | head -n1 | awk '{ print $1, $2 }'), Qt $(qmake6 -query QT_VERSION 2>/dev/null || echo '?')"
     echo "- wrk: ${BENCH_SECONDS} s per run after ${BENCH_WARMUP_SECONDS} s warm-up; c1 = -t1 -c1, c64 = -t2 -c64; nginx worker_processes $BENCH_NGINX_WORKERS"
+    [[ -z $FLOOR_NOTE ]] || echo "- **qnam-floor not measured**: $FLOOR_NOTE"
     [[ -z $GATEWAY_NOTE ]] || echo "- **gateway not measured**: $GATEWAY_NOTE"
     echo
     echo "## Non-streamed chat completion (wrk)"
@@ -333,6 +376,21 @@ REPORT=$OUT_DIR/results-$(date +%Y%m%d-%H%M%S).md
         echo "| gateway req/s ÷ nginx proxy req/s, c64 | $ratio | ≥ 0.8 | $(verdict "$ratio >= 0.8") |"
         errors=$(( ${NON2XX[gateway,1]} + ${NON2XX[gateway,64]} + ${SOCKERR[gateway,1]} + ${SOCKERR[gateway,64]} ))
         echo "| gateway non-2xx + socket errors | $errors | 0 | $(verdict "$errors == 0") |"
+    fi
+    if ((FLOOR_OK)); then
+        # The floor: what QHttpServer + QNetworkAccessManager cost with nothing on top; the
+        # gateway's own overhead is what it adds over that.
+        for conc in 1 64; do
+            echo "| qnam-floor added p50 over direct, c$conc | $(calc "${P50[qnam-floor,$conc]} - ${P50[direct,$conc]}") µs | | |"
+        done
+        if ((GATEWAY_OK)); then
+            for conc in 1 64; do
+                echo "| gateway added p50 over qnam-floor (own overhead), c$conc | $(calc "${P50[gateway,$conc]} - ${P50[qnam-floor,$conc]}") µs | | |"
+            done
+            echo "| gateway req/s ÷ qnam-floor req/s, c64 | $(calc "${RPS[gateway,64]} / ${RPS[qnam-floor,64]}" 3) | | |"
+        fi
+        errors=$(( ${NON2XX[qnam-floor,1]} + ${NON2XX[qnam-floor,64]} + ${SOCKERR[qnam-floor,1]} + ${SOCKERR[qnam-floor,64]} ))
+        echo "| qnam-floor non-2xx + socket errors | $errors | 0 | $(verdict "$errors == 0") |"
     fi
     echo
     echo "## $BENCH_STREAMS concurrent streams ($BENCH_STREAM_CHUNKS chunks × $BENCH_STREAM_DELAY_MS ms, one provider)"
