@@ -35,12 +35,15 @@ bool ExportReader::run(const QByteArray &pathAndQuery, const QByteArray &token, 
     connect(&m_socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
     connect(this, &ExportReader::finished, &loop, &QEventLoop::quit);
     loop.exec();
-    onReadyRead();
-    return m_finalChunk || (m_headDone && !m_chunked);
+    if (!m_hungUp)
+        onReadyRead();
+    return m_finalChunk || m_hungUp || (m_headDone && !m_chunked);
 }
 
 void ExportReader::onReadyRead()
 {
+    if (m_hungUp)
+        return;
     m_buffer += m_socket.readAll();
     if (++m_reads % 16 == 0)
         m_peakRssKb = std::max(m_peakRssKb, currentRssKb());
@@ -59,7 +62,7 @@ void ExportReader::onReadyRead()
         m_buffer.clear();
         return;
     }
-    while (!m_finalChunk) {
+    while (!m_finalChunk && !m_hungUp) {
         if (m_chunkLeft < 0) {
             const qsizetype lineEnd = m_buffer.indexOf("\r\n");
             if (lineEnd < 0)
@@ -92,6 +95,12 @@ void ExportReader::onReadyRead()
 void ExportReader::onBody(const char *data, qsizetype size)
 {
     m_bodyBytes += size;
+    if (m_hangUpAfter >= 0 && m_bodyBytes >= m_hangUpAfter && !m_hungUp) {
+        m_hungUp = true;
+        m_socket.abort();
+        Q_EMIT finished();
+        return;
+    }
     qsizetype start = 0;
     for (qsizetype i = 0; i < size; ++i) {
         if (data[i] != '\n')

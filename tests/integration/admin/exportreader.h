@@ -18,6 +18,9 @@ public:
     // Sends GET `pathAndQuery` with the admin token and Connection: close; waits (spinning the
     // event loop, which also runs the in-process gateway) until the response ended.
     bool run(const QByteArray &pathAndQuery, const QByteArray &token, int timeoutMs);
+    // Hang up (abort the connection) once this many body bytes arrived; run() then returns.
+    void setHangUpAfter(qint64 bytes) { m_hangUpAfter = bytes; }
+    bool hungUp() const { return m_hungUp; }
 
     int status() const { return m_status; }
     QByteArray head() const { return m_head; }
@@ -57,4 +60,6 @@ private:
     bool m_idsInOrder = true;
     qint64 m_peakRssKb = 0;
     int m_reads = 0;
+    qint64 m_hangUpAfter = -1;
+    bool m_hungUp = false;
 };

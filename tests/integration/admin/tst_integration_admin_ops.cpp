@@ -390,6 +390,15 @@ void TestAdminOps::exportLargeLogWithFlatMemory()
     qInfo("exported %lld rows, %lld bytes in %lld ms; VmRSS %lld kB before, peak growth %lld kB",
           reader.lines(), reader.bodyBytes(), timer.elapsed(), before, growthKb);
     QVERIFY2(growthKb < 30 * 1024, qPrintable(QString::number(growthKb)));
+
+    // A client that hangs up mid-export: the stream stops, the gateway carries on.
+    ExportReader quitter(m_port);
+    quitter.setHangUpAfter(1024 * 1024);
+    QVERIFY(quitter.run(QByteArrayLiteral("/admin/logs/export?format=csv&model=bulk"),
+                        QByteArrayLiteral("test-admin"), 30000));
+    QVERIFY(quitter.hungUp());
+    QTest::qWait(50);
+    QCOMPARE(m_client->get(QStringLiteral("/admin/stats?bucket=day")).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestAdminOps)
