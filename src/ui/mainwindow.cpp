@@ -10,8 +10,8 @@
 #include "icons.h"
 #include "logspage.h"
 #include "modelspage.h"
-#include "placeholderpage.h"
 #include "providerspage.h"
+#include "settingspage.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -113,8 +113,10 @@ void MainWindow::buildPages()
             new HealthPage(m_client, m_info.databaseUrl));
     addPage(Page::Logs, QStringLiteral("logs"), QStringLiteral("logs"), tr("Logs"),
             new LogsPage(m_client, m_info.databaseUrl));
+    auto *settings = new SettingsPage(m_client, m_settings, m_info);
+    connect(settings, &SettingsPage::restartRequested, this, &MainWindow::restartRequested);
     addPage(Page::Settings, QStringLiteral("settings"), QStringLiteral("settings"), tr("Settings"),
-            new PlaceholderPage(tr("Settings"), tr("Gateway, access keys, startup and language.")));
+            settings);
 }
 
 void MainWindow::addPage(Page page, const QString &id, const QString &iconName,
