@@ -118,8 +118,7 @@ void ChartDonut::showProviders()
         colors.append(ChartPalette::series(i, palette()));
         total += m_shares.at(i).requests;
     }
-    setLegend(tr("%Ln request(s)", nullptr, int(qMin<qint64>(total, INT_MAX))), entries, colors,
-              total);
+    setLegend(tr("Requests: %1").arg(LogFormat::count(total)), entries, colors, total);
 }
 
 void ChartDonut::showModels(int index)

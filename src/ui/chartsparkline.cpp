@@ -20,35 +20,33 @@ void paint(QPainter *painter, const QRectF &rect, const QList<double> &values, c
         const qreal y = rect.bottom() - (values.at(i) / maximum) * rect.height();
         return QPointF(rect.left() + i * step, y);
     };
+    // The line joins the buckets that have a value, across empty ones: a quiet five minutes
+    // is not a latency of zero, and a line broken at every gap reads as noise.
     QPainterPath path;
     bool drawing = false;
     int lastIndex = -1;
+    int points = 0;
     for (int i = 0; i < values.size(); ++i) {
-        if (values.at(i) < 0) {
-            drawing = false;
+        if (values.at(i) < 0)
             continue;
-        }
         if (drawing)
             path.lineTo(point(i));
         else
             path.moveTo(point(i));
         drawing = true;
         lastIndex = i;
+        ++points;
     }
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(color, 1.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path);
-    // A lone point (no neighbour to draw a line to) and the latest value get a dot.
+    // The latest value gets a dot (the only mark when there is a single value).
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
-    for (int i = 0; i < values.size(); ++i) {
-        const bool lone = values.at(i) >= 0 && (i == 0 || values.at(i - 1) < 0)
-            && (i == values.size() - 1 || values.at(i + 1) < 0);
-        if (lone || i == lastIndex)
-            painter->drawEllipse(point(i), 2.0, 2.0);
-    }
+    if (lastIndex >= 0)
+        painter->drawEllipse(point(lastIndex), points == 1 ? 2.5 : 2.0, points == 1 ? 2.5 : 2.0);
     painter->restore();
 }
 

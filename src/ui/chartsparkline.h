@@ -7,8 +7,8 @@
 class QPainter;
 
 // A word-sized line chart (Tufte's sparkline) for table cells: values left to right, the
-// line scaled to the cell from zero to the largest value; gaps (negative values) break the
-// line, and the last point is marked.
+// line scaled to the cell from zero to the largest value; empty buckets (negative values) are
+// skipped, the line joining the buckets on either side, and the last point is marked.
 namespace ChartSparkline {
 
 void paint(QPainter *painter, const QRectF &rect, const QList<double> &values, const QColor &color);

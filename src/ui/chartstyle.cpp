@@ -1,10 +1,15 @@
 #include "chartstyle.h"
 
+#include "statsseries.h"
+
 #include <QAbstractAxis>
 #include <QApplication>
 #include <QChart>
 #include <QGraphicsLayout>
 #include <QLegend>
+#include <QValueAxis>
+
+#include <cmath>
 
 namespace ChartStyle {
 
@@ -42,6 +47,20 @@ void applyToAxis(QAbstractAxis *axis, const QPalette &palette)
     axis->setLinePenColor(grid);
     axis->setMinorGridLineVisible(false);
     axis->setTitleVisible(false);
+}
+
+void setNiceRange(QValueAxis *axis, double maximum, const QString &suffix)
+{
+    const double top = StatsSeries::niceCeiling(maximum);
+    const double power = std::pow(10.0, std::floor(std::log10(top) + 1e-9));
+    const double leading = top / power; // 1, 2, 2.5 or 5
+    const int intervals = leading == 2 ? 4 : 5;
+    const double step = top / intervals;
+    const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step) - 1e-9));
+    axis->setRange(0, top);
+    axis->setTickCount(intervals + 1);
+    axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f")
+                         + QString(suffix).replace(QLatin1Char('%'), QLatin1String("%%")));
 }
 
 } // namespace ChartStyle

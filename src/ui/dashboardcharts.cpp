@@ -27,16 +27,15 @@ enum ChartIndex { RequestsChart, TokensChart, LatencyChart };
 double countAxis(QValueAxis *axis, double maximum)
 {
     double divisor = 1;
-    QString format = QStringLiteral("%.0f");
+    QString suffix;
     if (maximum >= 1e6) {
         divisor = 1e6;
-        format = QStringLiteral("%.1fM");
+        suffix = QStringLiteral("M");
     } else if (maximum >= 1e4) {
         divisor = 1e3;
-        format = QStringLiteral("%.0fk");
+        suffix = QStringLiteral("k");
     }
-    axis->setRange(0, StatsSeries::niceCeiling(maximum / divisor));
-    axis->setLabelFormat(format);
+    ChartStyle::setNiceRange(axis, maximum / divisor, suffix);
     return divisor;
 }
 
@@ -165,19 +164,19 @@ void DashboardCharts::restyle()
     const QPalette p = palette();
     for (const TimeChart &c : std::as_const(m_timeCharts))
         ChartStyle::apply(c.chart, p);
+    // No outline: an empty layer on top of another must not draw a line of its colour.
     const auto fill = [&](QAreaSeries *area, const QColor &color) {
         QColor body = color;
-        body.setAlphaF(0.55);
+        body.setAlphaF(0.7);
         area->setBrush(body);
-        area->setPen(QPen(color, 1.5));
+        area->setPen(Qt::NoPen);
     };
     fill(m_requestLayers.at(0), ChartPalette::series(0, p));
     fill(m_requestLayers.at(1), StatusColors::color(HealthLevel::Down, p));
     for (int i = 0; i < m_tokenLayers.size(); ++i)
         fill(m_tokenLayers.at(i), ChartPalette::series(i == 0 ? 1 : i == 1 ? 2 : 3, p));
-    const QColor latencyColor = ChartPalette::series(0, p);
-    const QColor ttftColor = ChartPalette::series(3, p);
-    const QList<QColor> lineColors = { latencyColor, latencyColor, ttftColor };
+    const QList<QColor> lineColors
+        = { ChartPalette::series(0, p), ChartPalette::series(2, p), ChartPalette::series(3, p) };
     for (int i = 0; i < m_latencyLines.size(); ++i) {
         QPen pen = m_latencyLines.at(i)->pen();
         pen.setColor(lineColors.at(i));
@@ -188,7 +187,9 @@ void DashboardCharts::restyle()
 void DashboardCharts::setXRange(const TimeChart &chart)
 {
     const StatsRange &range = m_snapshot.range;
+    // Ticks on round steps: 10 min, 4 h, 1 day, 5 days.
     QString format;
+    int ticks = 7;
     switch (range.span) {
     case StatsRange::Span::LastHour:
     case StatsRange::Span::Last24Hours:
@@ -196,14 +197,16 @@ void DashboardCharts::setXRange(const TimeChart &chart)
         break;
     case StatsRange::Span::Last7Days:
         format = QStringLiteral("ddd HH:mm");
+        ticks = 8;
         break;
     case StatsRange::Span::Last30Days:
         format = QStringLiteral("MMM d");
         break;
     }
     chart.x->setFormat(format);
+    chart.x->setTickCount(ticks);
     chart.x->setRange(QDateTime::fromMSecsSinceEpoch(range.fromMs),
-                      QDateTime::fromMSecsSinceEpoch(range.bucketStartMs(range.bucketCount - 1)));
+                      QDateTime::fromMSecsSinceEpoch(range.toMs));
 }
 
 void DashboardCharts::setSnapshot(const StatsSnapshot &snapshot)
@@ -233,9 +236,8 @@ void DashboardCharts::setSnapshot(const StatsSnapshot &snapshot)
                qMax(StatsSeries::maxY(m_series.latencyP50), StatsSeries::maxY(m_series.ttftP50)));
     const bool seconds = latencyMax >= 2000;
     const double latencyDivisor = seconds ? 1000 : 1;
-    QValueAxis *latencyAxis = m_timeCharts.at(LatencyChart).y;
-    latencyAxis->setRange(0, StatsSeries::niceCeiling(latencyMax / latencyDivisor));
-    latencyAxis->setLabelFormat(seconds ? QStringLiteral("%.1f s") : QStringLiteral("%.0f ms"));
+    ChartStyle::setNiceRange(m_timeCharts.at(LatencyChart).y, latencyMax / latencyDivisor,
+                             seconds ? tr(" s") : tr(" ms"));
     m_latencyLines.at(0)->replace(scaled(m_series.latencyP50, latencyDivisor));
     m_latencyLines.at(1)->replace(scaled(m_series.latencyP95, latencyDivisor));
     m_latencyLines.at(2)->replace(scaled(m_series.ttftP50, latencyDivisor));
@@ -250,7 +252,7 @@ void DashboardCharts::showToolTip(const QPointF &point, bool state, int chart)
         return;
     }
     const StatsRange &range = m_snapshot.range;
-    const int bucket = range.indexOf(qint64(point.x() + range.stepMs() / 2));
+    const int bucket = range.indexOf(qint64(point.x()));
     if (bucket < 0)
         return;
     QToolTip::showText(QCursor::pos(), toolTipText(chart, bucket), this);
@@ -266,7 +268,7 @@ QString DashboardCharts::toolTipText(int chart, int bucket) const
         return bucket < points.size() ? points.at(bucket).y() : 0.0;
     };
     const auto latencyAt = [&](const QList<QPointF> &points) {
-        const qreal x = qreal(m_snapshot.range.bucketStartMs(bucket));
+        const qreal x = StatsSeries::xOf(m_snapshot.range, bucket);
         for (const QPointF &point : points) {
             if (point.x() == x)
                 return point.y();

@@ -68,21 +68,36 @@ HealthPage::HealthPage(EngineClient *client, QString databaseUrl, QWidget *paren
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(HealthPageModel::LastErrorColumn, QHeaderView::Stretch);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const QFontMetrics metrics = m_table->fontMetrics();
     const auto widthFor
         = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + 32; };
-    m_table->setColumnWidth(HealthPageModel::ModelColumn,
-                            widthFor(QStringLiteral("claude-sonnet-4")));
-    m_table->setColumnWidth(HealthPageModel::ProviderColumn,
-                            widthFor(QStringLiteral("openrouter")));
-    m_table->setColumnWidth(HealthPageModel::UpstreamColumn,
-                            widthFor(QStringLiteral("anthropic/claude-sonnet")));
-    m_table->setColumnWidth(HealthPageModel::StateColumn, widthFor(tr("Recovering")) + 32);
-    m_table->setColumnWidth(HealthPageModel::SuccessColumn, widthFor(QStringLiteral("100.0 %")));
+    // The name columns fit the configured names (the window may then restore the user's
+    // widths); the last error takes what is left.
+    QString longest[3];
+    if (m_client) {
+        for (const ModelConfig &model : m_client->config()->models) {
+            for (const RouteConfig &route : model.routes) {
+                const QString names[3] = { model.name, route.provider, route.upstreamModel };
+                for (int i = 0; i < 3; ++i) {
+                    if (metrics.horizontalAdvance(names[i]) > metrics.horizontalAdvance(longest[i]))
+                        longest[i] = names[i];
+                }
+            }
+        }
+    }
+    const int nameColumns[3] = { HealthPageModel::ModelColumn, HealthPageModel::ProviderColumn,
+                                 HealthPageModel::UpstreamColumn };
+    const QString headers[3] = { tr("Model"), tr("Provider"), tr("Upstream model") };
+    for (int i = 0; i < 3; ++i)
+        m_table->setColumnWidth(nameColumns[i],
+                                qBound(widthFor(headers[i]), widthFor(longest[i]) - 12, 220));
+    m_table->setColumnWidth(HealthPageModel::StateColumn, widthFor(tr("Cooling down")) + 16);
+    m_table->setColumnWidth(HealthPageModel::SuccessColumn, widthFor(tr("no traffic")) - 8);
     m_table->setColumnWidth(HealthPageModel::LatencyColumn,
-                            widthFor(QStringLiteral("1,234 ms")) + 112);
+                            widthFor(QStringLiteral("12.3 s")) + 76);
     m_table->setColumnWidth(HealthPageModel::LastProbeColumn,
-                            widthFor(QStringLiteral("passed · 59 min ago")) + 16);
+                            widthFor(QStringLiteral("failed · 59 min ago")));
 
     m_empty = new QLabel(tr("No routes yet.\nAdd a provider and a model, and the health of each "
                             "route shows here as traffic flows."),

@@ -10,7 +10,7 @@
 
 namespace {
 
-constexpr int sparklineWidth = 96;
+constexpr int sparklineWidth = 72;
 
 } // namespace
 

@@ -17,7 +17,8 @@ HealthPageModel::HealthPageModel(QObject *parent)
 {
 }
 
-HealthPageModel::Verdict HealthPageModel::verdict(const RouteHealthSnapshot &route)
+HealthPageModel::Verdict HealthPageModel::verdict(const RouteHealthSnapshot &route,
+                                                  const QDateTime &nowUtc)
 {
     switch (route.state) {
     case CircuitState::Open:
@@ -27,6 +28,8 @@ HealthPageModel::Verdict HealthPageModel::verdict(const RouteHealthSnapshot &rou
     case CircuitState::Closed:
         break;
     }
+    if (route.cooldownUntil.isValid() && route.cooldownUntil > nowUtc)
+        return Verdict::CoolingDown;
     if (route.windowAttempts >= degradedMinAttempts && route.successRate < degradedBelowRate)
         return Verdict::Degraded;
     return Verdict::Healthy;
@@ -38,6 +41,7 @@ HealthLevel HealthPageModel::level(Verdict verdict)
     case Verdict::Healthy:
         return HealthLevel::Healthy;
     case Verdict::Degraded:
+    case Verdict::CoolingDown:
     case Verdict::Recovering:
         return HealthLevel::Degraded;
     case Verdict::Down:
@@ -53,6 +57,8 @@ QString HealthPageModel::verdictText(Verdict verdict)
         return tr("Healthy");
     case Verdict::Degraded:
         return tr("Degraded");
+    case Verdict::CoolingDown:
+        return tr("Cooling down");
     case Verdict::Recovering:
         return tr("Recovering");
     case Verdict::Down:
@@ -108,14 +114,17 @@ void HealthPageModel::setSnapshots(const QList<RouteHealthSnapshot> &routes)
 }
 
 std::pair<int, int> HealthPageModel::changedColumns(const RouteHealthSnapshot &a,
-                                                    const RouteHealthSnapshot &b)
+                                                    const RouteHealthSnapshot &b) const
 {
+    const QDateTime now = m_now();
     bool changed[ColumnCount] = {};
     changed[ModelColumn] = a.model != b.model;
     changed[ProviderColumn] = a.provider != b.provider;
     changed[UpstreamColumn] = a.upstreamModel != b.upstreamModel;
-    changed[StateColumn] = a.state != b.state || verdict(a) != verdict(b)
-        || a.effectiveWeight != b.effectiveWeight || a.weight != b.weight;
+    changed[StateColumn] = a.state != b.state || verdict(a, now) != verdict(b, now)
+        || a.effectiveWeight != b.effectiveWeight || a.weight != b.weight
+        || a.cooldownUntil != b.cooldownUntil || a.history.size() != b.history.size()
+        || (!a.history.isEmpty() && a.history.constFirst().time != b.history.constFirst().time);
     changed[SuccessColumn] = a.successRate != b.successRate || a.windowAttempts != b.windowAttempts;
     changed[LatencyColumn] = a.p50Ms != b.p50Ms;
     changed[LastErrorColumn] = a.lastError != b.lastError || a.lastErrorAt != b.lastErrorAt;
@@ -167,7 +176,7 @@ QVariant HealthPageModel::display(const RouteHealthSnapshot &r, int column) cons
     case UpstreamColumn:
         return r.upstreamModel;
     case StateColumn:
-        return verdictText(verdict(r));
+        return verdictText(verdict(r, m_now()));
     case SuccessColumn:
         return r.windowAttempts == 0 ? tr("no traffic") : LogFormat::percent(r.successRate);
     case LatencyColumn:
@@ -190,18 +199,33 @@ QVariant HealthPageModel::display(const RouteHealthSnapshot &r, int column) cons
 QVariant HealthPageModel::toolTip(const RouteHealthSnapshot &r, int column) const
 {
     switch (column) {
-    case StateColumn:
-        return tr("Circuit %1 · weight %2, effective %3")
-            .arg(circuitStateName(r.state))
-            .arg(r.weight)
-            .arg(r.effectiveWeight, 0, 'g', 3);
+    case StateColumn: {
+        QStringList lines;
+        lines.append(tr("Circuit %1 · weight %2, effective %3")
+                         .arg(circuitStateName(r.state))
+                         .arg(r.weight)
+                         .arg(r.effectiveWeight, 0, 'g', 3));
+        if (r.cooldownUntil.isValid() && r.cooldownUntil > m_now())
+            lines.append(
+                tr("Rate limited: not used until %1").arg(LogFormat::time(r.cooldownUntil)));
+        // The newest few probe results and state changes.
+        for (int i = 0; i < r.history.size() && i < 5; ++i) {
+            const HealthEvent &event = r.history.at(i);
+            const QString what = event.kind == HealthEvent::Kind::Probe
+                ? (event.ok ? tr("probe passed") : tr("probe failed: %1").arg(event.error))
+                : tr("circuit %1").arg(circuitStateName(event.state));
+            lines.append(LogFormat::age(event.time, m_now()) + QStringLiteral(" · ") + what);
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
     case SuccessColumn:
-        return tr("%1 of the last %n attempt(s) succeeded", nullptr, r.windowAttempts)
-            .arg(LogFormat::percent(r.successRate));
+        return tr("%1 of the last %2 attempts succeeded")
+            .arg(LogFormat::percent(r.successRate))
+            .arg(r.windowAttempts);
     case LatencyColumn:
-        return tr("Median time of the successful attempts among the last %n; the line shows "
-                  "the last hour in 5-minute steps",
-                  nullptr, r.windowAttempts);
+        return tr("Median time of the successful attempts among the last %1; the line shows "
+                  "the last hour in 5-minute steps")
+            .arg(r.windowAttempts);
     case LastErrorColumn:
         if (!r.lastErrorAt.isValid())
             return display(r, column);
@@ -228,7 +252,7 @@ QVariant HealthPageModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case LevelRole:
-        return int(level(verdict(r)));
+        return int(level(verdict(r, m_now())));
     case Qt::DecorationRole:
         if (index.column() == LastProbeColumn && r.lastProbeAt.isValid())
             return StatusColors::dot(r.lastProbeOk ? HealthLevel::Healthy : HealthLevel::Down);
@@ -240,7 +264,7 @@ QVariant HealthPageModel::data(const QModelIndex &index, int role) const
     case SortRole:
         switch (index.column()) {
         case StateColumn:
-            return int(verdict(r));
+            return int(verdict(r, m_now()));
         case SuccessColumn:
             return r.windowAttempts == 0 ? 2.0 : r.successRate;
         case LatencyColumn:

@@ -37,7 +37,7 @@ public:
     };
 
     // The word the state badge shows.
-    enum class Verdict { Healthy, Degraded, Recovering, Down };
+    enum class Verdict { Healthy, Degraded, CoolingDown, Recovering, Down };
 
     explicit HealthPageModel(QObject *parent = nullptr);
 
@@ -48,8 +48,9 @@ public:
     // Tells the view that the age columns changed with the passing of time.
     void refreshAges();
 
-    // Closed with a poor success rate reads "degraded"; see the definition for the numbers.
-    static Verdict verdict(const RouteHealthSnapshot &route);
+    // Open is down, half-open recovering; a closed route waiting out a 429's Retry-After is
+    // cooling down, one with a poor success rate degraded (see the definition for the numbers).
+    static Verdict verdict(const RouteHealthSnapshot &route, const QDateTime &nowUtc);
     static QString verdictText(Verdict verdict);
     // The status colour of a verdict: recovering shares degraded's amber.
     static HealthLevel level(Verdict verdict);
@@ -66,8 +67,8 @@ public:
 private:
     // The first and last column whose display differs between two snapshots of a route, or
     // (-1, -1) when none does.
-    static std::pair<int, int> changedColumns(const RouteHealthSnapshot &a,
-                                              const RouteHealthSnapshot &b);
+    std::pair<int, int> changedColumns(const RouteHealthSnapshot &a,
+                                       const RouteHealthSnapshot &b) const;
     QVariant display(const RouteHealthSnapshot &route, int column) const;
     QVariant toolTip(const RouteHealthSnapshot &route, int column) const;
 

@@ -109,7 +109,8 @@ std::optional<QList<RequestLogRecord>> LogPageQuery::latencySamples(qint64 since
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     const QString sql = QStringLiteral(
-        "SELECT id, time_ms, model, provider, upstream_model, status, total_ms FROM request_log"
+        "SELECT id, time_ms, model, provider, upstream_model, status, total_ms, attempt"
+        " FROM request_log"
         " WHERE time_ms >= ? AND attempt > 0 AND status GLOB '2[0-9][0-9]'"
         " AND total_ms IS NOT NULL ORDER BY time_ms");
     if (!openQuery(&query, sql, { sinceMs }, error))
@@ -124,6 +125,7 @@ std::optional<QList<RequestLogRecord>> LogPageQuery::latencySamples(qint64 since
         r.upstreamModel = query.value(4).toString();
         r.status = query.value(5).toString();
         r.totalMs = query.value(6).toDouble();
+        r.attempt = query.value(7).toInt();
         rows.append(r);
     }
     return rows;

@@ -26,7 +26,7 @@ public:
     std::optional<QList<RequestLogRecord>> trace(const QString &traceId, qint64 id,
                                                  QString *error) const;
     // The successful attempts since `sinceMs` (oldest first), with only id, time, model,
-    // provider, upstream model, status and total time filled: the health view's latency
+    // provider, upstream model, attempt, status and total time filled: the health view's latency
     // history.
     std::optional<QList<RequestLogRecord>> latencySamples(qint64 sinceMs, QString *error) const;
 

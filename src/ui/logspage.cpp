@@ -5,6 +5,7 @@
 #include "logdbthread.h"
 #include "logdetailpane.h"
 #include "logfilterbar.h"
+#include "logformat.h"
 #include "logreader.h"
 #include "logtablemodel.h"
 #include "pageheader.h"
@@ -73,6 +74,7 @@ LogsPage::LogsPage(EngineClient *client, QString databaseUrl, QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(LogTableModel::ModelColumn,
@@ -107,6 +109,7 @@ LogsPage::LogsPage(EngineClient *client, QString databaseUrl, QWidget *parent)
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({ 420, 260 });
     layout->addWidget(m_splitter, 1);
 
     // The main window keeps the state of named splitters and headers.
@@ -193,7 +196,7 @@ void LogsPage::updateSummary()
     if (!loaded)
         m_summary->setText(m_model->isLoading() ? tr("Loading…") : QString());
     else
-        m_summary->setText(tr("%Ln request(s)", nullptr, int(qMin<qint64>(total, INT_MAX))));
+        m_summary->setText(tr("%1 log entries").arg(LogFormat::count(total)));
     const bool empty = loaded && total == 0 && m_model->rowCount() == 0;
     if (empty) {
         m_empty->setText(m_model->filter().isEmpty()

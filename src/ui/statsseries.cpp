@@ -14,7 +14,7 @@ StatsSeries StatsSeries::build(const StatsRange &range, const QList<StatsPoint> 
     }
     StatsSeries s;
     for (int i = 0; i < range.bucketCount; ++i) {
-        const qreal x = qreal(range.bucketStartMs(i));
+        const qreal x = xOf(range, i);
         const StatsPoint *p = byIndex.value(i);
         const StatsPoint none;
         const StatsPoint &b = p ? *p : none;
@@ -31,6 +31,11 @@ StatsSeries StatsSeries::build(const StatsRange &range, const QList<StatsPoint> 
             s.ttftP50.append({ x, b.ttftP50Ms });
     }
     return s;
+}
+
+qreal StatsSeries::xOf(const StatsRange &range, int index)
+{
+    return qreal(range.bucketStartMs(index) + range.stepMs() / 2);
 }
 
 QList<QList<QPointF>> StatsSeries::stack(const QList<QList<QPointF>> &layers)

@@ -6,9 +6,9 @@
 #include <QList>
 #include <QPointF>
 
-// The dashboard's chart data for one range, as points: x is a bucket's start (UTC epoch ms,
-// what QDateTimeAxis takes), y the value. Counts have a point for every bucket of the range
-// (0 where nothing happened, so areas drop to the floor); latencies only where the bucket has
+// The dashboard's chart data for one range, as points: x is the middle of a bucket (UTC epoch
+// ms, what QDateTimeAxis takes; see xOf), y the value. Counts have a point for every bucket of the
+// range (0 where nothing happened, so areas drop to the floor); latencies only where the bucket has
 // a value (a gap is "no data", not "zero seconds").
 struct StatsSeries
 {
@@ -22,6 +22,9 @@ struct StatsSeries
     QList<QPointF> ttftP50;
 
     static StatsSeries build(const StatsRange &range, const QList<StatsPoint> &buckets);
+    // The x of bucket `index`: its middle, so the points of a range sit evenly between the
+    // axis ends (the range's start and end).
+    static qreal xOf(const StatsRange &range, int index);
 
     // Running sums of stacked layers (all of the same x): layer i's upper edge is the sum of
     // layers 0..i. The area of layer i lies between edge i-1 (or the floor) and edge i.
