@@ -55,6 +55,25 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
         QStringLiteral("FILE"));
     parser.addOptions({ helpOption, versionOption, headlessOption, portOption, bindOption,
                         dataDirOption, databaseOption, importOption });
+    // Demo data and the screenshots made from it (scripts/screenshots.sh).
+    const QCommandLineOption demoDataOption(
+        QStringLiteral("demo-data"),
+        QStringLiteral("Fill a fresh data dir with demo providers, models, keys and a month of "
+                       "requests (fake keys, probes off)."));
+    const QCommandLineOption demoRowsOption(
+        QStringLiteral("demo-rows"),
+        QStringLiteral("Request-log rows --demo-data writes (default 50000)."),
+        QStringLiteral("N"));
+    QCommandLineOption screenshotPageOption(QStringLiteral("screenshot-page"),
+                                            QStringLiteral("Page to capture."),
+                                            QStringLiteral("NAME"));
+    QCommandLineOption screenshotOutOption(QStringLiteral("screenshot-out"),
+                                           QStringLiteral("PNG file to write, then quit."),
+                                           QStringLiteral("FILE"));
+    screenshotPageOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    screenshotOutOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions(
+        { demoDataOption, demoRowsOption, screenshotPageOption, screenshotOutOption });
 
     QStringList args = arguments;
     if (args.isEmpty())
@@ -126,6 +145,19 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
     options.dataDir = QDir(options.dataDir).absolutePath();
     options.databaseUrl = pick(databaseOption, "LLMO_DATABASE");
     options.importFile = parser.value(importOption);
+    options.demoData = parser.isSet(demoDataOption);
+    if (parser.isSet(demoRowsOption)) {
+        bool ok = false;
+        options.demoRows = parser.value(demoRowsOption).toInt(&ok);
+        if (!ok || options.demoRows < 0) {
+            result.action = CommandLineResult::Action::Error;
+            result.text = QStringLiteral("Invalid --demo-rows '%1': use a count such as 50000.")
+                              .arg(parser.value(demoRowsOption));
+            return result;
+        }
+    }
+    options.screenshotPage = parser.value(screenshotPageOption);
+    options.screenshotFile = parser.value(screenshotOutOption);
     options.apiKey = envValue("LLMO_API_KEY");
     options.adminToken = envValue("LLMO_ADMIN_TOKEN");
     return result;

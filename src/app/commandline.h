@@ -19,6 +19,10 @@ struct AppOptions
     QString importFile;
     QString apiKey; // LLMO_API_KEY
     QString adminToken; // LLMO_ADMIN_TOKEN
+    bool demoData = false; // --demo-data: fill a fresh data dir with demo data first
+    int demoRows = 50000; // --demo-rows
+    QString screenshotPage; // hidden --screenshot-page: capture this page...
+    QString screenshotFile; // ...to this PNG (--screenshot-out), then quit
 };
 
 struct CommandLineResult

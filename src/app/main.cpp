@@ -1,6 +1,7 @@
 #include "admintoken.h"
 #include "appsettings.h"
 #include "commandline.h"
+#include "demodata.h"
 #include "desktopapp.h"
 #include "enginehost.h"
 #include "icons.h"
@@ -142,12 +143,24 @@ int main(int argc, char *argv[])
     EngineSettings settings = engineSettings(options, adminToken);
     if (appSettings)
         applyAppSettings(*appSettings, &options, &settings);
+    if (options.demoData) {
+        DemoDataOptions demo;
+        demo.rows = options.demoRows;
+        QString message;
+        if (!DemoData::fill(settings.databaseUrl, demo, &message)) {
+            reportStartFailure(gui, message);
+            return 2;
+        }
+        printLine(stdout, message);
+    }
     EngineHost host(settings);
     const EngineStartResult started = host.start();
     if (!started.ok) {
         reportStartFailure(gui, started.message);
         return started.exitCode;
     }
+    if (options.demoData)
+        DemoData::warmHealth(&host, settings.databaseUrl);
     const QString url = endpointUrl(options, started.port);
     printLine(stdout,
               QStringLiteral("LLM Orchestrator %1 serving on %2 (data: %3)")
@@ -175,6 +188,14 @@ int main(int argc, char *argv[])
         QObject::connect(instance.get(), &SingleInstance::activationRequested, desktop.get(),
                          &DesktopApp::activate);
         desktop->start(appSettings->startMinimized());
+        if (!options.screenshotFile.isEmpty()
+            && !DemoData::captureWhenReady(desktop->window(), options.screenshotPage,
+                                           options.screenshotFile)) {
+            printLine(
+                stderr,
+                QStringLiteral("Unknown --screenshot-page '%1'.").arg(options.screenshotPage));
+            return 2;
+        }
     }
     const int code = app->exec();
     const bool restart = desktop && desktop->restartRequested();
