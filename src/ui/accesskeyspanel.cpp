@@ -31,8 +31,8 @@ AccessKeysPanel::AccessKeysPanel(EngineClient *client, QWidget *parent)
     m_list->header()->setStretchLastSection(true);
     m_list->setColumnWidth(0, 180);
     m_list->setColumnWidth(1, 160);
-    m_list->setMinimumHeight(120);
-    m_list->setMaximumHeight(200);
+    m_list->setMinimumHeight(96);
+    m_list->setMaximumHeight(160);
     m_create->setObjectName(QStringLiteral("createAccessKey"));
     m_create->setAutoDefault(false);
     m_revoke->setObjectName(QStringLiteral("revokeAccessKey"));

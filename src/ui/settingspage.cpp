@@ -75,6 +75,8 @@ SettingsPage::SettingsPage(EngineClient *client, AppSettings *settings, const Ga
     , m_startLanguage(settings->language())
     , m_startRetention(settings->logRetentionDays())
     , m_startBodyLimit(settings->maxBodyBytes())
+    , m_startPort(settings->port())
+    , m_startBind(settings->bindAddress())
 {
     auto *header = new PageHeader(tr("Settings"), QString(), this);
 
@@ -97,6 +99,7 @@ SettingsPage::SettingsPage(EngineClient *client, AppSettings *settings, const Ga
     m_bind->addItem(QStringLiteral("0.0.0.0"));
     m_bind->addItem(QStringLiteral("::"));
     m_bind->setCurrentText(settings->bindAddress());
+    m_bind->setMinimumWidth(200);
     m_bind->setToolTip(tr("127.0.0.1 serves this machine only; 0.0.0.0 serves the network"));
     m_bindWarning->setObjectName(QStringLiteral("bindWarning"));
     m_bindWarning->setWordWrap(true);
@@ -113,8 +116,8 @@ SettingsPage::SettingsPage(EngineClient *client, AppSettings *settings, const Ga
     pauseRow->addWidget(m_pauseState, 1);
     gateway->addRow(tr("&Port:"), m_port);
     gateway->addRow(tr("&Bind address:"), m_bind);
-    gateway->addRow(QString(), m_bindWarning);
-    gateway->addRow(QString(), restartRow);
+    gateway->addRow(m_bindWarning);
+    gateway->addRow(restartRow);
     gateway->addRow(tr("State:"), pauseRow);
 
     // Access keys.
@@ -129,6 +132,7 @@ SettingsPage::SettingsPage(EngineClient *client, AppSettings *settings, const Ga
     m_adminToken->setObjectName(QStringLiteral("adminToken"));
     m_adminToken->setReadOnly(true);
     m_adminToken->setEchoMode(QLineEdit::Password);
+    m_adminToken->setMinimumWidth(360);
     auto *reveal = new QToolButton(this);
     reveal->setCheckable(true);
     reveal->setIcon(Icons::icon(QStringLiteral("reveal")));
@@ -345,9 +349,7 @@ void SettingsPage::updateGatewayNotes()
     }
 
     QStringList pending;
-    if (m_port->value() != m_info.port
-        || (address.setAddress(bind) && bind != m_info.bindAddress
-            && !m_info.bindAddress.isEmpty()))
+    if (m_port->value() != m_startPort || (address.setAddress(bind) && bind != m_startBind))
         pending.append(tr("the new address"));
     if (m_language->currentData().toString() != m_startLanguage)
         pending.append(tr("the language"));
@@ -356,9 +358,13 @@ void SettingsPage::updateGatewayNotes()
     if (qint64(m_bodyLimit->value()) * MiB != m_startBodyLimit)
         pending.append(tr("the body limit"));
     if (pending.isEmpty()) {
-        m_restartNote->setText(tr("Port and bind address take effect when the app restarts. "
-                                  "Serving now on %1.")
-                                   .arg(m_info.endpointUrl));
+        const bool overridden = m_info.port != m_startPort
+            || (!m_info.bindAddress.isEmpty() && m_info.bindAddress != m_startBind);
+        m_restartNote->setText(
+            overridden ? tr("Serving now on %1, as the command line or environment asked; "
+                            "these values apply when started without them.")
+                             .arg(m_info.endpointUrl)
+                       : tr("Port and bind address take effect when the app restarts."));
         m_restart->hide();
     } else {
         m_restartNote->setText(

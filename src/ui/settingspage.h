@@ -69,4 +69,6 @@ private:
     QString m_startLanguage;
     int m_startRetention;
     qint64 m_startBodyLimit;
+    quint16 m_startPort;
+    QString m_startBind;
 };
