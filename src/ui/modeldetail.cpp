@@ -206,14 +206,20 @@ void ModelDetail::edited(bool immediate)
         m_timer.start();
 }
 
-void ModelDetail::commitNow()
+ModelConfig ModelDetail::committable() const
 {
-    m_timer.stop();
-    readEditors();
     // A new route without an upstream model is not stored yet: the validator would refuse
     // it and the user is still typing.
     ModelConfig model = m_draft;
     model.routes.removeIf([](const RouteConfig &route) { return route.upstreamModel.isEmpty(); });
+    return model;
+}
+
+void ModelDetail::commitNow()
+{
+    m_timer.stop();
+    readEditors();
+    const ModelConfig model = committable();
     if (model == m_base)
         return;
     Q_EMIT commitRequested(m_base.name, model);

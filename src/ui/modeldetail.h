@@ -36,6 +36,8 @@ public:
     // The stored model this view was built from / last committed.
     const ModelConfig &base() const { return m_base; }
     const ModelConfig &draft() const { return m_draft; }
+    // The draft as it would be stored: routes still without an upstream model left out.
+    ModelConfig committable() const;
     // True while an edit waits for its commit.
     bool hasPendingEdit() const { return m_timer.isActive(); }
     // The commit of `model` succeeded: it is the stored model now.

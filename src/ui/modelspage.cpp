@@ -106,10 +106,14 @@ QStringList ModelsPage::providerNames() const
 void ModelsPage::setConfig(const std::shared_ptr<const GatewayConfig> &config)
 {
     m_config = config;
+    // Keep the model of the detail selected, under its new name after a rename.
     QString selected = selectedModel();
-    // A rename committed from the detail: follow the model to its new name.
-    if (!m_detail->base().name.isEmpty())
-        selected = m_detail->base().name;
+    for (const QString &name : { m_detail->base().name, m_detail->committable().name }) {
+        for (const ModelConfig &model : config->models) {
+            if (!name.isEmpty() && model.name == name)
+                selected = name;
+        }
+    }
     {
         const QSignalBlocker blocker(m_list);
         m_list->clear();
@@ -133,8 +137,10 @@ void ModelsPage::setConfig(const std::shared_ptr<const GatewayConfig> &config)
     for (const ModelConfig &model : config->models) {
         if (model.name != current)
             continue;
-        if (model.name != m_detail->base().name
-            || (!(model == m_detail->base()) && !m_detail->hasPendingEdit()))
+        if (model == m_detail->committable())
+            m_detail->markCommitted(model); // our own commit, back before its answer
+        else if (model.name != m_detail->base().name
+                 || (!(model == m_detail->base()) && !m_detail->hasPendingEdit()))
             m_detail->setModel(model, providerNames());
     }
     m_right->setCurrentIndex(current.isEmpty() ? 0 : 1);
