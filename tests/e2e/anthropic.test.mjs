@@ -6,7 +6,19 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 
 import Anthropic from '@anthropic-ai/sdk';
 
-import { ACCESS_KEY, MODELS, UPSTREAM_KEY, failoverModel, lastUpstreamRequest, scratchModel, startStack } from './harness.mjs';
+import {
+    ACCESS_KEY,
+    MODELS,
+    PACED_BEHAVIOR,
+    PACED_TEXT,
+    TINY_PNG_BASE64,
+    UPSTREAM_KEY,
+    assertPaced,
+    failoverModel,
+    lastUpstreamRequest,
+    scratchModel,
+    startStack,
+} from './harness.mjs';
 
 const TEXT = 'Hello from the mock provider.';
 const TOOL_PIECES = ['{"city":', '"Paris",', '"unit":"c"}'];
@@ -126,6 +138,39 @@ describe('Anthropic Messages', () => {
         assert.equal(thinking.thinking, 'Let me think about it.');
         assert.ok(thinking.signature.length > 0, 'no signature');
         assert.equal(final.content.find((block) => block.type === 'text')?.text, TEXT);
+    });
+
+    test('a stream is passed on as it comes, not buffered', async () => {
+        await stack.mock.enqueue(PACED_BEHAVIOR);
+        const arrivals = [];
+        const stream = client.messages.stream({ model, max_tokens: 64, messages });
+        stream.on('text', () => arrivals.push(performance.now()));
+        const final = await stream.finalMessage();
+        assert.equal(final.content[0].text, PACED_TEXT);
+        assertPaced(arrivals);
+    });
+
+    test('beta.messages: ?beta=true and the anthropic-beta header reach the upstream', async () => {
+        const message = await client.beta.messages.create({
+            model,
+            max_tokens: 64,
+            messages,
+            betas: ['interleaved-thinking-2025-05-14'],
+        });
+        assert.equal(message.content[0].text, TEXT);
+        const upstream = await assertUpstream();
+        assert.equal(upstream.headers['anthropic-beta'], 'interleaved-thinking-2025-05-14');
+    });
+
+    test('an image block reaches the upstream unchanged', async () => {
+        const content = [
+            { type: 'image', source: { type: 'base64', media_type: 'image/png', data: TINY_PNG_BASE64 } },
+            { type: 'text', text: 'What is in this image?' },
+        ];
+        const message = await client.messages.create({ model, max_tokens: 64, messages: [{ role: 'user', content }] });
+        assert.equal(message.content[0].text, TEXT);
+        const upstream = await assertUpstream();
+        assert.deepEqual(upstream.json.messages[0].content, content);
     });
 
     test('countTokens with an Anthropic route is forwarded', async () => {

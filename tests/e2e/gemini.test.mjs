@@ -6,7 +6,19 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 
 import { ApiError, GoogleGenAI } from '@google/genai';
 
-import { ACCESS_KEY, MODELS, UPSTREAM_KEY, failoverModel, lastUpstreamRequest, scratchModel, startStack } from './harness.mjs';
+import {
+    ACCESS_KEY,
+    MODELS,
+    PACED_BEHAVIOR,
+    PACED_TEXT,
+    TINY_PNG_BASE64,
+    UPSTREAM_KEY,
+    assertPaced,
+    failoverModel,
+    lastUpstreamRequest,
+    scratchModel,
+    startStack,
+} from './harness.mjs';
 
 const TEXT = 'Hello from the mock provider.';
 const WEATHER_DECLARATION = {
@@ -81,6 +93,28 @@ describe('Gemini generateContent', () => {
         assert.equal(last.usageMetadata.candidatesTokenCount, 7);
         const upstream = await assertUpstream('streamGenerateContent');
         assert.match(upstream.path, /alt=sse/);
+    });
+
+    test('a stream is passed on as it comes, not buffered', async () => {
+        await stack.mock.enqueue(PACED_BEHAVIOR);
+        const arrivals = [];
+        let text = '';
+        for await (const chunk of await genai().models.generateContentStream({ model, contents: 'count' })) {
+            if (chunk.text) {
+                arrivals.push(performance.now());
+                text += chunk.text;
+            }
+        }
+        assert.equal(text, PACED_TEXT);
+        assertPaced(arrivals);
+    });
+
+    test('inline image data reaches the upstream unchanged', async () => {
+        const parts = [{ text: 'What is in this image?' }, { inlineData: { mimeType: 'image/png', data: TINY_PNG_BASE64 } }];
+        const response = await genai().models.generateContent({ model, contents: [{ role: 'user', parts }] });
+        assert.equal(response.text, TEXT);
+        const upstream = await assertUpstream('generateContent');
+        assert.deepEqual(upstream.json.contents[0].parts, parts);
     });
 
     test('apiVersion v1: the same calls under /v1/models/{model}:...', async () => {

@@ -2,6 +2,7 @@
 // child processes for one test file, and stops them again, always: after() hooks, process
 // exit and the runner's signals all kill what was started. Paths come from the environment
 // set by run.mjs (LLMO_E2E_GATEWAY, LLMO_E2E_MOCK).
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -195,6 +196,41 @@ export class MockControl {
     requests() {
         return this.#call('GET', '/requests');
     }
+
+    // {requests, aborted, in_flight, max_concurrent} since the last reset.
+    stats() {
+        return this.#call('GET', '/stats');
+    }
+
+    // Polls stats() until `predicate` holds; returns the last stats (the caller asserts).
+    async waitForStats(predicate, timeoutMs = 5000) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            const stats = await this.stats();
+            if (predicate(stats) || Date.now() > deadline)
+                return stats;
+            await new Promise((r) => setTimeout(r, 50));
+        }
+    }
+}
+
+// A 1x1 PNG, for image parts that must reach the upstream unchanged.
+export const TINY_PNG_BASE64 =
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+// A paced stream for checking that the gateway passes events on as they come instead of
+// buffering: five words, PACED_DELAY_MS apart (the mock waits between all its chunks).
+export const PACED_TEXT = 'one two three four five';
+export const PACED_DELAY_MS = 150;
+export const PACED_BEHAVIOR = { text: PACED_TEXT, chunk_delay_ms: PACED_DELAY_MS };
+
+// Asserts that text pieces arrived spread out over time (at least three chunk delays between
+// the first and the last), not all at once at the end; `arrivals` are performance.now() stamps.
+export function assertPaced(arrivals) {
+    assert.ok(arrivals.length >= 4, `only ${arrivals.length} text pieces`);
+    const spread = arrivals.at(-1) - arrivals[0];
+    assert.ok(spread >= 3 * PACED_DELAY_MS,
+        `text pieces arrived within ${spread.toFixed(0)} ms: the stream was buffered, not passed on`);
 }
 
 function gatewayConfig(mockPort) {

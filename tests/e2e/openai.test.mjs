@@ -5,7 +5,19 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 
 import OpenAI from 'openai';
 
-import { ACCESS_KEY, MODELS, UPSTREAM_KEY, failoverModel, lastUpstreamRequest, scratchModel, startStack } from './harness.mjs';
+import {
+    ACCESS_KEY,
+    MODELS,
+    PACED_BEHAVIOR,
+    PACED_TEXT,
+    TINY_PNG_BASE64,
+    UPSTREAM_KEY,
+    assertPaced,
+    failoverModel,
+    lastUpstreamRequest,
+    scratchModel,
+    startStack,
+} from './harness.mjs';
 
 const TEXT = 'Hello from the mock provider.';
 const TOOL_PIECES = ['{"city":', '"Paris",', '"unit":"c"}'];
@@ -141,6 +153,47 @@ describe('OpenAI Chat Completions', () => {
         assert.deepEqual(JSON.parse(call.function.arguments), { city: 'Paris', unit: 'c' });
     });
 
+    test('a stream is passed on as it comes, not buffered', async () => {
+        await stack.mock.enqueue(PACED_BEHAVIOR);
+        const arrivals = [];
+        let text = '';
+        for await (const chunk of await client.chat.completions.create({ model, messages, stream: true })) {
+            const piece = chunk.choices[0]?.delta?.content;
+            if (piece) {
+                arrivals.push(performance.now());
+                text += piece;
+            }
+        }
+        assert.equal(text, PACED_TEXT);
+        assertPaced(arrivals);
+    });
+
+    test('a client leaving mid-stream aborts the upstream request; the gateway serves on', async () => {
+        const leaving = scratchModel('chat');
+        await stack.mock.enqueue({ ...PACED_BEHAVIOR, chunk_delay_ms: 500 });
+        const stream = await client.chat.completions.create({ model: leaving, messages, stream: true });
+        for await (const chunk of stream) {
+            if (chunk.choices[0]?.delta?.content)
+                break; // the SDK aborts the HTTP request
+        }
+        const stats = await stack.mock.waitForStats((s) => s.aborted >= 1);
+        assert.equal(stats.aborted, 1, `upstream not aborted: ${JSON.stringify(stats)}`);
+        const completion = await client.chat.completions.create({ model: leaving, messages });
+        assert.equal(completion.choices[0].message.content, TEXT);
+    });
+
+    test('an image part reaches the upstream unchanged', async () => {
+        const url = `data:image/png;base64,${TINY_PNG_BASE64}`;
+        const content = [
+            { type: 'text', text: 'What is in this image?' },
+            { type: 'image_url', image_url: { url, detail: 'low' } },
+        ];
+        const completion = await client.chat.completions.create({ model, messages: [{ role: 'user', content }] });
+        assert.equal(completion.choices[0].message.content, TEXT);
+        const upstream = await assertUpstream('/v1/chat/completions', MODELS.chat.upstream);
+        assert.deepEqual(upstream.json.messages[0].content, content);
+    });
+
     test('usage of a stream is recorded in the request log', async () => {
         const logged = scratchModel('chat');
         const stream = await client.chat.completions.create({ model: logged, messages, stream: true });
@@ -270,6 +323,36 @@ describe('OpenAI Responses', () => {
         assert.equal(completed.usage.input_tokens, 11);
         assert.equal(completed.usage.output_tokens, 7);
         assert.equal(outputText(completed), TEXT);
+    });
+
+    test('a stream is passed on as it comes, not buffered', async () => {
+        await stack.mock.enqueue(PACED_BEHAVIOR);
+        const arrivals = [];
+        let text = '';
+        for await (const event of await client.responses.create({ model, input: 'count', stream: true })) {
+            if (event.type === 'response.output_text.delta') {
+                arrivals.push(performance.now());
+                text += event.delta;
+            }
+        }
+        assert.equal(text, PACED_TEXT);
+        assertPaced(arrivals);
+    });
+
+    test('an input image reaches the upstream unchanged', async () => {
+        const input = [
+            {
+                role: 'user',
+                content: [
+                    { type: 'input_text', text: 'What is in this image?' },
+                    { type: 'input_image', image_url: `data:image/png;base64,${TINY_PNG_BASE64}`, detail: 'low' },
+                ],
+            },
+        ];
+        const response = await client.responses.create({ model, input });
+        assert.equal(response.output_text, TEXT);
+        const upstream = await assertUpstream('/v1/responses', MODELS.responses.upstream);
+        assert.deepEqual(upstream.json.input, input);
     });
 
     test('stream helper with a function call: argument deltas and the final call', async () => {
