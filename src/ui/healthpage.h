@@ -42,6 +42,8 @@ public:
     QTableView *table() const { return m_table; }
     // Snapshots fetched so far (for tests of the coalescing).
     int snapshotFetches() const { return m_fetches; }
+    // True once the last hour's latencies have been read from the log (sparklines).
+    bool isHistoryLoaded() const { return m_historyLoaded; }
 
     // Asks for a fresh snapshot soon (coalesced with other requests).
     void scheduleRefresh();
