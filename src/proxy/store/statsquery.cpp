@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <utility>
 
@@ -154,13 +155,13 @@ std::optional<QList<StatsBucket>> StatsQuery::query(const StatsRequest &request,
     if (!query.exec())
         return fail(QStringLiteral("cannot read stats: ") + query.lastError().text());
 
-    // (bucket start, group id) -> totals. Rows arrive in start order, so the previous row's
-    // accumulator is usually the right one.
+    // (bucket start, group id) -> totals. Rows arrive in start order: the current bucket's
+    // accumulators are kept at hand, indexed by group id, so that a row costs no map lookup.
     std::map<std::pair<qint64, int>, Accumulator> buckets;
     QHash<QString, int> groupIds;
     QStringList groupNames;
-    std::pair<qint64, int> lastKey { -1, -1 };
-    Accumulator *last = nullptr;
+    qint64 currentStart = std::numeric_limits<qint64>::min();
+    std::vector<Accumulator *> current; // by group id, for currentStart
     while (query.next()) {
         const qint64 start = floorTo(query.value(0).toLongLong(), step);
         int groupId = 0;
@@ -173,11 +174,15 @@ std::optional<QList<StatsBucket>> StatsQuery::query(const StatsRequest &request,
             }
             groupId = it.value();
         }
-        const std::pair<qint64, int> key { start, groupId };
-        if (!last || key != lastKey) {
-            last = &buckets[key];
-            lastKey = key;
+        if (start != currentStart) {
+            currentStart = start;
+            current.assign(current.size(), nullptr);
         }
+        if (std::size_t(groupId) >= current.size())
+            current.resize(std::size_t(groupId) + 1, nullptr);
+        Accumulator *&last = current[std::size_t(groupId)];
+        if (!last)
+            last = &buckets[{ start, groupId }];
         Accumulator &acc = *last;
         ++acc.requests;
         if (query.value(1).toInt() < 2)

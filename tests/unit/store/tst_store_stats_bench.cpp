@@ -330,6 +330,7 @@ void TestStoreStatsBench::initTestCase()
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM request_log")));
     QVERIFY(query.next());
     const qint64 existing = query.value(0).toLongLong();
+    query.finish(); // an unfinished read would hold back the WAL checkpoints of the writes
     if (existing != m_rows) {
         QVERIFY2(existing == 0, "LLMO_STATS_BENCH_DB holds another number of rows");
         const QList<RequestLogRecord> rows30 = generate(m_rows, m_t0, 30 * dayMs, 42);
