@@ -153,7 +153,7 @@ void DashboardPage::setSpan(StatsRange::Span span)
     m_rangeNote->setText(spanText(span));
     const auto kept = m_snapshots.constFind(int(span));
     if (kept != m_snapshots.constEnd())
-        show(*kept); // at once from memory; the read below brings it up to date
+        display(*kept); // at once from memory; the read below brings it up to date
     m_started = true;
     request(span);
 }
@@ -194,7 +194,7 @@ void DashboardPage::onSnapshot(quint64 ticket, const StatsSnapshot &snapshot)
     m_pending.erase(pending);
     m_snapshots.insert(int(span), snapshot);
     if (span == m_span)
-        show(snapshot);
+        display(snapshot);
     // Once the first range is on screen, read the others so that switching is instant.
     if (!m_prefetched) {
         m_prefetched = true;
@@ -216,7 +216,7 @@ bool DashboardPage::isShowingEmptyState() const
     return m_stack->currentWidget() == m_empty;
 }
 
-void DashboardPage::show(const StatsSnapshot &snapshot)
+void DashboardPage::display(const StatsSnapshot &snapshot)
 {
     showCards(snapshot.today);
     qint64 requests = 0;

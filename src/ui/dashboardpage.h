@@ -59,7 +59,7 @@ protected:
 private:
     void request(StatsRange::Span span);
     void onSnapshot(quint64 ticket, const StatsSnapshot &snapshot);
-    void show(const StatsSnapshot &snapshot);
+    void display(const StatsSnapshot &snapshot);
     void showCards(const StatsPoint &today);
     void scheduleRefresh();
     static QString spanText(StatsRange::Span span);
