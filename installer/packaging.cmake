@@ -29,23 +29,23 @@ if(WIN32 OR APPLE)
 endif()
 
 if(UNIX AND NOT APPLE)
-    set(gen ${CMAKE_CURRENT_BINARY_DIR}/installer)
+    set(llmo_gen ${CMAKE_CURRENT_BINARY_DIR}/installer)
     configure_file(${LLMO_INSTALLER_DIR}/linux/${LLMO_APP_ID}.metainfo.xml.in
-                   ${gen}/${LLMO_APP_ID}.metainfo.xml @ONLY)
+                   ${llmo_gen}/${LLMO_APP_ID}.metainfo.xml @ONLY)
     configure_file(${LLMO_INSTALLER_DIR}/linux/llm-orchestrator.1.in
-                   ${gen}/llm-orchestrator.1 @ONLY)
+                   ${llmo_gen}/llm-orchestrator.1 @ONLY)
     configure_file(${LLMO_INSTALLER_DIR}/linux/changelog.Debian.in
-                   ${gen}/changelog.Debian @ONLY)
+                   ${llmo_gen}/changelog.Debian @ONLY)
 
     # Debian wants both compressed with -9 and without a timestamp (-n) for reproducibility.
-    set(data_outputs)
+    set(llmo_data_outputs)
     foreach(file llm-orchestrator.1 changelog.Debian)
-        add_custom_command(OUTPUT ${gen}/${file}.gz
-            COMMAND gzip -9nc ${gen}/${file} > ${gen}/${file}.gz
-            DEPENDS ${gen}/${file}
+        add_custom_command(OUTPUT ${llmo_gen}/${file}.gz
+            COMMAND gzip -9nc ${llmo_gen}/${file} > ${llmo_gen}/${file}.gz
+            DEPENDS ${llmo_gen}/${file}
             COMMENT "Compressing ${file}"
             VERBATIM)
-        list(APPEND data_outputs ${gen}/${file}.gz)
+        list(APPEND llmo_data_outputs ${llmo_gen}/${file}.gz)
     endforeach()
 
     # PNG icons are rendered from the app SVG at build time (not committed, so they never
@@ -55,14 +55,14 @@ if(UNIX AND NOT APPLE)
     find_program(LLMO_RSVG_CONVERT rsvg-convert)
     if(LLMO_RSVG_CONVERT)
         foreach(size ${LLMO_ICON_SIZES})
-            set(png ${gen}/icons/${size}x${size}/${LLMO_APP_ID}.png)
+            set(png ${llmo_gen}/icons/${size}x${size}/${LLMO_APP_ID}.png)
             add_custom_command(OUTPUT ${png}
-                COMMAND ${CMAKE_COMMAND} -E make_directory ${gen}/icons/${size}x${size}
+                COMMAND ${CMAKE_COMMAND} -E make_directory ${llmo_gen}/icons/${size}x${size}
                 COMMAND ${LLMO_RSVG_CONVERT} -w ${size} -h ${size} -o ${png} ${LLMO_APP_SVG}
                 DEPENDS ${LLMO_APP_SVG}
                 COMMENT "Rendering ${size}x${size} icon"
                 VERBATIM)
-            list(APPEND data_outputs ${png})
+            list(APPEND llmo_data_outputs ${png})
             install(FILES ${png}
                     DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/icons/hicolor/${size}x${size}/apps)
         endforeach()
@@ -70,11 +70,11 @@ if(UNIX AND NOT APPLE)
         message(STATUS "rsvg-convert not found: the package gets the SVG icon only "
                        "(install librsvg2-bin for the PNG sizes)")
     endif()
-    add_custom_target(llmo_package_data ALL DEPENDS ${data_outputs})
+    add_custom_target(llmo_package_data ALL DEPENDS ${llmo_data_outputs})
 
     install(FILES ${LLMO_INSTALLER_DIR}/linux/${LLMO_APP_ID}.desktop
             DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/applications)
-    install(FILES ${gen}/${LLMO_APP_ID}.metainfo.xml
+    install(FILES ${llmo_gen}/${LLMO_APP_ID}.metainfo.xml
             DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/metainfo)
     install(FILES ${LLMO_APP_SVG}
             DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/icons/hicolor/scalable/apps
@@ -82,8 +82,8 @@ if(UNIX AND NOT APPLE)
     # The template the Settings page's "Start at login" copies to ~/.config/autostart/.
     install(FILES ${LLMO_INSTALLER_DIR}/linux/autostart/${LLMO_APP_ID}.desktop
             DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/llm-orchestrator/autostart)
-    install(FILES ${gen}/llm-orchestrator.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-    install(FILES ${LLMO_INSTALLER_DIR}/linux/copyright ${gen}/changelog.Debian.gz
+    install(FILES ${llmo_gen}/llm-orchestrator.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+    install(FILES ${LLMO_INSTALLER_DIR}/linux/copyright ${llmo_gen}/changelog.Debian.gz
             DESTINATION ${CMAKE_INSTALL_DOCDIR})
     install(FILES ${LLMO_INSTALLER_DIR}/linux/lintian-overrides
             DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/lintian/overrides
