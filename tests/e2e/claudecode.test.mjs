@@ -75,6 +75,8 @@ async function runClaude(prompt, { model, auth, extraEnv = {} }) {
         DISABLE_TELEMETRY: '1',
         DISABLE_AUTOUPDATER: '1',
         DISABLE_ERROR_REPORTING: '1',
+        // No side requests (titles, flavor text) that could take a behavior queued for the test.
+        DISABLE_NON_ESSENTIAL_MODEL_CALLS: '1',
         ...auth,
         ...extraEnv,
     };
