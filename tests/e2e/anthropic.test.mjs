@@ -264,4 +264,11 @@ describe('Anthropic Messages', () => {
             ids.push(m.id);
         assert.ok(ids.includes(model), `models: ${ids.join(', ')}`);
     });
+
+    // Known gap, reported: GET /v1/models/{id} answers 405 (see openai.test.mjs).
+    test('models.retrieve answers the model', { todo: 'gateway answers GET /v1/models/{id} with 405' }, async () => {
+        const m = await client.models.retrieve(model);
+        assert.equal(m.id, model);
+        assert.equal(m.type, 'model');
+    });
 });

@@ -240,6 +240,17 @@ describe('Gemini generateContent', () => {
         assert.deepEqual(paths, [`/v1beta/models/${failover.primary}`, `/v1beta/models/${failover.backup}`]);
     });
 
+    test('models.get answers the model', async () => {
+        const m = await genai().models.get({ model });
+        assert.ok(m.name === `models/${model}` || m.name === model, JSON.stringify(m));
+    });
+
+    // Known gap, reported: :countTokens answers 404 NOT_FOUND ("not served by this gateway").
+    test('models.countTokens', { todo: 'gateway does not serve :countTokens' }, async () => {
+        const result = await genai().models.countTokens({ model, contents: 'Count these tokens.' });
+        assert.ok(result.totalTokens > 0, JSON.stringify(result));
+    });
+
     test('models.list names the gateway models', async () => {
         const names = [];
         for await (const m of await genai().models.list())
