@@ -168,6 +168,26 @@ describe('OpenAI Chat Completions', () => {
         assertPaced(arrivals);
     });
 
+    test('ten concurrent streams run at once upstream, not one after another', async () => {
+        const count = 10;
+        await stack.mock.enqueue(...Array.from({ length: count }, () => PACED_BEHAVIOR));
+        const started = performance.now();
+        const texts = await Promise.all(
+            Array.from({ length: count }, async () => {
+                let text = '';
+                for await (const chunk of await client.chat.completions.create({ model, messages, stream: true }))
+                    text += chunk.choices[0]?.delta?.content ?? '';
+                return text;
+            }),
+        );
+        const elapsed = performance.now() - started;
+        assert.deepEqual(texts, Array(count).fill(PACED_TEXT));
+        const stats = await stack.mock.stats();
+        // Each stream takes about 1.3 s (nine chunks 150 ms apart); in series ten take 13 s.
+        assert.ok(stats.max_concurrent >= 8, `at most ${stats.max_concurrent} upstream requests at once`);
+        assert.ok(elapsed < 5000, `${count} concurrent streams took ${elapsed.toFixed(0)} ms`);
+    });
+
     test('a client leaving mid-stream aborts the upstream request; the gateway serves on', async () => {
         const leaving = scratchModel('chat');
         await stack.mock.enqueue({ ...PACED_BEHAVIOR, chunk_delay_ms: 500 });
