@@ -49,8 +49,7 @@ void reportStartFailure(bool gui, const QString &message)
 {
     printLine(stderr, message);
     if (gui)
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "LLM Orchestrator"),
-                              message);
+        QMessageBox::critical(nullptr, QStringLiteral("LLM Orchestrator"), message);
 }
 
 EngineSettings engineSettings(const AppOptions &options, const QString &adminToken)

@@ -55,18 +55,18 @@ bool install(const QString &code)
 
     const QString locale = resolve(code);
     QLocale::setDefault(QLocale(locale));
-    if (locale == QLatin1String("en"))
-        return false;
-
+    // English needs its file too: it holds the plural forms ("1 model", "2 models").
     auto own = std::make_unique<QTranslator>();
     if (!own->load(QStringLiteral(":/i18n/llm-orchestrator_") + locale + QStringLiteral(".qm")))
         return false;
     QCoreApplication::installTranslator(own.get());
     translators.push_back(std::move(own));
 
+    // Qt's own strings (standard buttons of message boxes and dialogs), when installed.
     auto qt = std::make_unique<QTranslator>();
-    if (qt->load(QStringLiteral("qtbase_") + locale,
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    if (locale != QLatin1String("en")
+        && qt->load(QStringLiteral("qtbase_") + locale,
+                    QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt.get());
         translators.push_back(std::move(qt));
     }

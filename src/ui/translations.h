@@ -19,9 +19,9 @@ QList<Language> available();
 // The locale name that `code` stands for: the system's UI language for "", else `code`.
 QString resolve(const QString &code);
 
-// Replaces the installed translators with those for `code` ("" = system). English, or a
-// language without a translation, installs none. Returns true when a translation of the
-// application's strings was installed. Needs a QCoreApplication.
+// Replaces the installed translators with those for `code` ("" = system): the application's
+// (for English only its plural forms) and Qt's. Returns false when the application has no
+// translation for that language (nothing is installed then). Needs a QCoreApplication.
 bool install(const QString &code);
 
 } // namespace Translations
