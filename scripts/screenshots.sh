@@ -7,6 +7,7 @@
 #   scripts/screenshots.sh                  all pages into docs/screenshots/
 #   PAGES="dashboard logs" scripts/screenshots.sh
 #   OUT_DIR=/tmp/shots DEMO_ROWS=200000 scripts/screenshots.sh
+#   PALETTE=dark scripts/screenshots.sh      <page>-dark.png on a dark palette
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=deps.sh
@@ -17,6 +18,9 @@ build="${BUILD_DIR:-$root/build-screenshots}"
 out="${OUT_DIR:-$root/docs/screenshots}"
 pages="${PAGES:-dashboard providers models health logs settings}"
 rows="${DEMO_ROWS:-50000}"
+palette="${PALETTE:-}"
+suffix=""
+[ -n "$palette" ] && suffix="-$palette"
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
     cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLLMO_BUILD_TESTS=OFF \
@@ -32,11 +36,12 @@ for page in $pages; do
     # one, and no window state from an earlier run leaks in. English, Fusion, no desktop theme.
     env -u QT_QPA_PLATFORMTHEME -u QT_STYLE_OVERRIDE \
         XDG_CONFIG_HOME="$work/config-$page" XDG_DATA_HOME="$work/share-$page" \
-        XDG_RUNTIME_DIR="$work" LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=en QT_QPA_PLATFORM=xcb \
+        XDG_RUNTIME_DIR="$work" LLMO_SCREENSHOT_PALETTE="$palette" \
+        LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=en QT_QPA_PLATFORM=xcb \
         xvfb-run -a -s "-screen 0 1440x900x24" \
         "$build/src/app/llm-orchestrator" --data-dir "$work/data-$page" --port 0 \
         --demo-data --demo-rows "$rows" \
-        --screenshot-page "$page" --screenshot-out "$out/$page.png" >"$work/$page.log" 2>&1 \
+        --screenshot-page "$page" --screenshot-out "$out/$page$suffix.png" >"$work/$page.log" 2>&1 \
         || { cat "$work/$page.log" >&2; echo "screenshot of $page failed" >&2; exit 1; }
-    echo "$out/$page.png"
+    echo "$out/$page$suffix.png"
 done

@@ -12,9 +12,11 @@
 #include "store/database.h"
 #include "store/requestlogsql.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QItemSelectionModel>
 #include <QMetaObject>
+#include <QPalette>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -628,6 +630,27 @@ bool captureWhenReady(MainWindow *window, const QString &page, const QString &fi
     const int index = int(pages.indexOf(page));
     if (index < 0)
         return false;
+    // LLMO_SCREENSHOT_PALETTE=dark: the same window on a dark palette (Fusion's roles), to
+    // see that every colour follows the palette.
+    if (qEnvironmentVariable("LLMO_SCREENSHOT_PALETTE") == QLatin1String("dark")) {
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2c));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9d, 0xa3));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Mid, QColor(0x4a, 0x4d, 0x53));
+        dark.setColor(QPalette::Highlight, QColor(0x3b, 0x7d, 0xd8));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::ToolTipBase, QColor(0x1f, 0x21, 0x24));
+        dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x6b, 0x6e, 0x74));
+        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x6b, 0x6e, 0x74));
+        QApplication::setPalette(dark);
+    }
     window->resize(1280, 820);
     QTimer::singleShot(1200, window, [window, index] {
         window->showPage(MainWindow::Page(index));

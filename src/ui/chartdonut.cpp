@@ -68,9 +68,29 @@ void ChartDonut::restyle()
     m_chart->legend()->hide();
     const auto slices = m_series->slices();
     for (int i = 0; i < slices.size(); ++i) {
-        slices.at(i)->setBrush(ChartPalette::series(i, palette()));
+        slices.at(i)->setBrush(colorOf(i));
         slices.at(i)->setBorderColor(palette().color(QPalette::Window));
     }
+}
+
+QColor ChartDonut::quietTextColor() const
+{
+    // The placeholder role may be translucent, which rich text cannot show: mix it instead.
+    const QColor text = palette().color(QPalette::Text);
+    const QColor window = palette().color(QPalette::Window);
+    return QColor::fromRgbF(text.redF() * 0.55 + window.redF() * 0.45,
+                            text.greenF() * 0.55 + window.greenF() * 0.45,
+                            text.blueF() * 0.55 + window.blueF() * 0.45);
+}
+
+QColor ChartDonut::colorOf(int index)
+{
+    // A provider keeps its colour across ranges and refreshes, whatever its rank.
+    const QString name = m_shares.value(index).provider;
+    auto it = m_colors.constFind(name);
+    if (it == m_colors.constEnd())
+        it = m_colors.insert(name, int(m_colors.size()));
+    return ChartPalette::series(it.value(), palette());
 }
 
 void ChartDonut::setShares(const QList<StatsShare> &shares)
@@ -115,24 +135,25 @@ void ChartDonut::showProviders()
     qint64 total = 0;
     for (int i = 0; i < m_shares.size(); ++i) {
         entries.append({ m_shares.at(i).provider, m_shares.at(i).requests });
-        colors.append(ChartPalette::series(i, palette()));
+        colors.append(colorOf(i));
         total += m_shares.at(i).requests;
     }
-    setLegend(tr("Requests: %1").arg(LogFormat::count(total)), entries, colors, total);
+    setLegend(tr("Requests: %1").arg(LogFormat::count(total)), entries, colors, total,
+              m_shares.isEmpty() ? QString() : tr("Point at a slice for its models."));
 }
 
 void ChartDonut::showModels(int index)
 {
     const StatsShare &share = m_shares.at(index);
     QList<QColor> colors;
-    const QColor base = ChartPalette::series(index, palette());
+    const QColor base = colorOf(index);
     for (int i = 0; i < share.models.size(); ++i)
         colors.append(i == 0 ? base : base.lighter(100 + 18 * qMin(i, 4)));
     setLegend(tr("%1 · models").arg(share.provider), share.models, colors, share.requests);
 }
 
 void ChartDonut::setLegend(const QString &title, const QList<QPair<QString, qint64>> &entries,
-                           const QList<QColor> &colors, qint64 total)
+                           const QList<QColor> &colors, qint64 total, const QString &footer)
 {
     m_legendLines.clear();
     QString html = QStringLiteral("<p style=\"margin-bottom:6px\"><b>%1</b></p><table "
@@ -148,5 +169,8 @@ void ChartDonut::setLegend(const QString &title, const QList<QPair<QString, qint
                    .arg(colorSquare(colors.value(i)), entries.at(i).first.toHtmlEscaped(), percent);
     }
     html += QStringLiteral("</table>");
+    if (!footer.isEmpty())
+        html += QStringLiteral("<p style=\"color:%1\">%2</p>")
+                    .arg(quietTextColor().name(), footer.toHtmlEscaped());
     m_legend->setText(html);
 }

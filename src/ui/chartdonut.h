@@ -2,6 +2,8 @@
 
 #include "statspoint.h"
 
+#include <QColor>
+#include <QHash>
 #include <QList>
 #include <QWidget>
 
@@ -36,8 +38,10 @@ private:
     void showProviders();
     void showModels(int index);
     void setLegend(const QString &title, const QList<QPair<QString, qint64>> &entries,
-                   const QList<QColor> &colors, qint64 total);
+                   const QList<QColor> &colors, qint64 total, const QString &footer = {});
     void restyle();
+    QColor colorOf(int index);
+    QColor quietTextColor() const;
 
     QChart *m_chart;
     QChartView *m_view;
@@ -45,4 +49,5 @@ private:
     QLabel *m_legend;
     QList<StatsShare> m_shares;
     QStringList m_legendLines;
+    QHash<QString, int> m_colors; // provider -> series colour index, first come first served
 };

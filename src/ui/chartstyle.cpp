@@ -47,6 +47,9 @@ void applyToAxis(QAbstractAxis *axis, const QPalette &palette)
     axis->setLinePenColor(grid);
     axis->setMinorGridLineVisible(false);
     axis->setTitleVisible(false);
+    // Charts reserve the labels' room from their first layout; a later, wider label ("100 s"
+    // after "50 ms") would be elided to "10…". Better a few pixels of shift than a lost number.
+    axis->setTruncateLabels(false);
 }
 
 void setNiceRange(QValueAxis *axis, double maximum, const QString &suffix)
@@ -57,10 +60,12 @@ void setNiceRange(QValueAxis *axis, double maximum, const QString &suffix)
     const int intervals = leading == 2 ? 4 : 5;
     const double step = top / intervals;
     const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step) - 1e-9));
-    axis->setRange(0, top);
-    axis->setTickCount(intervals + 1);
+    // The format first: a range change lays the labels out again, a format change alone does
+    // not (the old labels' width would stay and elide the new ones).
     axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f")
                          + QString(suffix).replace(QLatin1Char('%'), QLatin1String("%%")));
+    axis->setTickCount(intervals + 1);
+    axis->setRange(0, top);
 }
 
 } // namespace ChartStyle

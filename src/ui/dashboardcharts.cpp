@@ -6,11 +6,11 @@
 #include "logformat.h"
 
 #include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLegend>
@@ -110,8 +110,8 @@ DashboardCharts::TimeChart DashboardCharts::makeTimeChart(const QString &title)
     c.index = int(m_timeCharts.size());
     c.chart = new QChart;
     c.chart->setTitle(title);
-    c.x = new QDateTimeAxis(c.chart);
-    c.x->setTickCount(7);
+    c.x = new QCategoryAxis(c.chart);
+    c.x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     c.y = new QValueAxis(c.chart);
     c.y->setTickCount(5);
     c.chart->addAxis(c.x, Qt::AlignBottom);
@@ -186,27 +186,15 @@ void DashboardCharts::restyle()
 
 void DashboardCharts::setXRange(const TimeChart &chart)
 {
+    // Ticks at round local times (StatsSeries::timeTicks) rather than evenly between the ends.
     const StatsRange &range = m_snapshot.range;
-    // Ticks on round steps: 10 min, 4 h, 1 day, 5 days.
-    QString format;
-    int ticks = 7;
-    switch (range.span) {
-    case StatsRange::Span::LastHour:
-    case StatsRange::Span::Last24Hours:
-        format = QStringLiteral("HH:mm");
-        break;
-    case StatsRange::Span::Last7Days:
-        format = QStringLiteral("ddd HH:mm");
-        ticks = 8;
-        break;
-    case StatsRange::Span::Last30Days:
-        format = QStringLiteral("MMM d");
-        break;
-    }
-    chart.x->setFormat(format);
-    chart.x->setTickCount(ticks);
-    chart.x->setRange(QDateTime::fromMSecsSinceEpoch(range.fromMs),
-                      QDateTime::fromMSecsSinceEpoch(range.toMs));
+    const QStringList old = chart.x->categoriesLabels();
+    for (const QString &label : old)
+        chart.x->remove(label);
+    chart.x->setStartValue(qreal(range.fromMs));
+    for (const StatsSeries::Tick &tick : StatsSeries::timeTicks(range))
+        chart.x->append(tick.label, qreal(tick.ms));
+    chart.x->setRange(qreal(range.fromMs), qreal(range.toMs));
 }
 
 void DashboardCharts::setSnapshot(const StatsSnapshot &snapshot)

@@ -10,7 +10,7 @@ class ChartDonut;
 class QAreaSeries;
 class QChart;
 class QChartView;
-class QDateTimeAxis;
+class QCategoryAxis;
 class QLineSeries;
 class QValueAxis;
 
@@ -41,7 +41,7 @@ private:
     {
         int index = 0; // in m_timeCharts
         QChart *chart = nullptr;
-        QDateTimeAxis *x = nullptr;
+        QCategoryAxis *x = nullptr; // time: UTC epoch ms, labels at round local times
         QValueAxis *y = nullptr;
     };
 

@@ -109,6 +109,9 @@ DashboardPage::DashboardPage(EngineClient *client, QString databaseUrl, QWidget 
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setSingleShot(true);
     connect(m_refreshTimer, &QTimer::timeout, this, &DashboardPage::refresh);
+    m_slideTimer = new QTimer(this);
+    m_slideTimer->setInterval(60000);
+    connect(m_slideTimer, &QTimer::timeout, this, &DashboardPage::refresh);
     if (m_client)
         connect(m_client, &EngineClient::rowsLogged, this, &DashboardPage::scheduleRefresh);
     m_rangeNote->setText(spanText(m_span));
@@ -137,10 +140,16 @@ QString DashboardPage::spanText(StatsRange::Span span)
 void DashboardPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (!m_started) {
-        m_started = true;
-        refresh();
-    }
+    // The first read waits until the page is looked at; coming back later brings it up to date.
+    m_started = true;
+    refresh();
+    m_slideTimer->start();
+}
+
+void DashboardPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_slideTimer->stop();
 }
 
 void DashboardPage::setSpan(StatsRange::Span span)

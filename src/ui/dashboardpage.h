@@ -26,7 +26,8 @@ class StatsReader;
 // Statistics are read by a StatsReader in a worker thread. Each range's last snapshot is kept,
 // and the other ranges are read in the background once the first one is shown, so a switch
 // redraws from memory at once and refreshes behind it. New log rows (EngineClient::rowsLogged)
-// refresh the shown range, at most every few seconds.
+// refresh the shown range, at most every few seconds, and while visible the range moves on
+// with the clock once a minute.
 class DashboardPage final : public QWidget
 {
     Q_OBJECT
@@ -55,6 +56,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void request(StatsRange::Span span);
@@ -84,4 +86,5 @@ private:
     DashboardCharts *m_charts = nullptr;
     QLabel *m_empty = nullptr;
     QTimer *m_refreshTimer = nullptr;
+    QTimer *m_slideTimer = nullptr; // moves the window on while visible, traffic or not
 };

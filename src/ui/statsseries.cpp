@@ -1,8 +1,11 @@
 #include "statsseries.h"
 
+#include <QDateTime>
 #include <QHash>
+#include <QLocale>
 
 #include <cmath>
+#include <functional>
 
 StatsSeries StatsSeries::build(const StatsRange &range, const QList<StatsPoint> &buckets)
 {
@@ -71,4 +74,45 @@ double StatsSeries::niceCeiling(double value)
             return step * power;
     }
     return 10 * power;
+}
+
+QList<StatsSeries::Tick> StatsSeries::timeTicks(const StatsRange &range)
+{
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(range.fromMs).toLocalTime();
+    QDateTime tick;
+    QString format;
+    // The first tick at or after the range's start, then the next one from each tick.
+    std::function<QDateTime(const QDateTime &)> next;
+    switch (range.span) {
+    case StatsRange::Span::LastHour: {
+        const QTime t = from.time();
+        tick = QDateTime(from.date(), QTime(t.hour(), t.minute() - t.minute() % 10));
+        next = [](const QDateTime &t) { return t.addSecs(600); };
+        format = QStringLiteral("HH:mm");
+        break;
+    }
+    case StatsRange::Span::Last24Hours: {
+        tick = QDateTime(from.date(), QTime(from.time().hour() - from.time().hour() % 4, 0));
+        next = [](const QDateTime &t) { return t.addSecs(4 * 3600); };
+        format = QStringLiteral("HH:mm");
+        break;
+    }
+    case StatsRange::Span::Last7Days:
+        tick = QDateTime(from.date(), QTime(0, 0));
+        next = [](const QDateTime &t) { return QDateTime(t.date().addDays(1), QTime(0, 0)); };
+        format = QStringLiteral("ddd d");
+        break;
+    case StatsRange::Span::Last30Days:
+        tick = QDateTime(from.date().addDays(1 - from.date().dayOfWeek()), QTime(0, 0));
+        next = [](const QDateTime &t) { return QDateTime(t.date().addDays(7), QTime(0, 0)); };
+        format = QStringLiteral("MMM d");
+        break;
+    }
+    QList<Tick> ticks;
+    const QLocale locale;
+    for (; tick.toMSecsSinceEpoch() < range.toMs; tick = next(tick)) {
+        if (tick.toMSecsSinceEpoch() >= range.fromMs)
+            ticks.append({ tick.toMSecsSinceEpoch(), locale.toString(tick, format) });
+    }
+    return ticks;
 }

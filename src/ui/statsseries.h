@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QPointF>
+#include <QString>
 
 // The dashboard's chart data for one range, as points: x is the middle of a bucket (UTC epoch
 // ms, what QDateTimeAxis takes; see xOf), y the value. Counts have a point for every bucket of the
@@ -33,4 +34,14 @@ struct StatsSeries
     static double maxY(const QList<QPointF> &points);
     // A round axis maximum at or above value: 1, 2, 2.5 or 5 times a power of ten (never 0).
     static double niceCeiling(double value);
+
+    // Where the time axis of a range gets its ticks and what they say, in local time: every
+    // 10 minutes (1 h, "14:30"), every 4 hours (24 h, "08:00"), every midnight (7 d,
+    // "Tue 24"), every Monday (30 d, "Nov 3"). Positions are UTC epoch ms inside the range.
+    struct Tick
+    {
+        qint64 ms;
+        QString label;
+    };
+    static QList<Tick> timeTicks(const StatsRange &range);
 };

@@ -2,7 +2,7 @@
 // Point LLMO_BENCH_DATABASE at a database, e.g. one made with
 //   llm-orchestrator --headless --data-dir DIR --demo-data --demo-rows 1000000
 // (then DIR/llm-orchestrator.sqlite); without it the benchmark is skipped. The numbers go to
-// the test output.
+// the test output; LLMO_BENCH_SHOTS=DIR also saves the dashboard of each range there.
 
 #include "dashboardpage.h"
 #include "logpagequery.h"
@@ -106,7 +106,10 @@ void BenchGuiDashboard::rangeSwitches()
         timer.start();
         QTest::mouseClick(buttons.at(i), Qt::LeftButton);
         const qint64 data = page.lastSwitchMs();
-        page.grab(); // paints every chart once: the redraw the user sees
+        const QPixmap drawn = page.grab(); // paints every chart once: the redraw the user sees
+        const QString shots = qEnvironmentVariable("LLMO_BENCH_SHOTS");
+        if (!shots.isEmpty())
+            drawn.save(shots + QStringLiteral("/dashboard-%1.png").arg(i));
         qInfo("switch to %s: charts updated in %lld ms, drawn after %lld ms", spanNames[i], data,
               timer.elapsed());
         QVERIFY(timer.elapsed() < 1000);
