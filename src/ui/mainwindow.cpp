@@ -80,12 +80,19 @@ MainWindow::MainWindow(EngineClient *client, GatewayMonitor *monitor, AppSetting
             &QStackedWidget::setCurrentIndex);
 
     auto *quit = new QAction(tr("Quit"), this);
-    quit->setShortcut(QKeySequence::Quit);
+    // The platform's binding where it has one, Ctrl+Q (Cmd+Q) everywhere.
+    QList<QKeySequence> quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
+    if (!quitKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Q)))
+        quitKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setShortcuts(quitKeys);
     quit->setShortcutContext(Qt::ApplicationShortcut);
     connect(quit, &QAction::triggered, this, &MainWindow::quitRequested);
     addAction(quit);
     auto *close = new QAction(tr("Close window"), this);
-    close->setShortcut(QKeySequence::Close);
+    QList<QKeySequence> closeKeys = QKeySequence::keyBindings(QKeySequence::Close);
+    if (!closeKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_W)))
+        closeKeys.append(QKeySequence(Qt::CTRL | Qt::Key_W));
+    close->setShortcuts(closeKeys);
     connect(close, &QAction::triggered, this, &QWidget::close);
     addAction(close);
 
