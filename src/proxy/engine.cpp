@@ -5,6 +5,8 @@
 #include "gateway/gatewayerror.h"
 #include "gateway/inboundprotocol.h"
 #include "gateway/inferenceendpoints.h"
+#include "health/healthhistorywriter.h"
+#include "health/probescheduler.h"
 #include "http/clientresponse.h"
 #include "http/gatewayserver.h"
 #include "routing/apikeyrotator.h"
@@ -102,6 +104,11 @@ EngineStartResult Engine::start()
     m_apiKeys = std::make_unique<ApiKeyRotator>(m_clock);
     m_router = std::make_unique<Router>(*m_health, m_random);
     m_upstream = new UpstreamClient(this);
+    // Active health: probes share the upstream pool; state changes and probe results are
+    // written to health history in the store thread, off the request path.
+    m_prober = new ProbeScheduler(*m_health, *m_upstream, m_clock, m_random, {}, this);
+    if (m_logWriter)
+        HealthHistoryWriter::attach(*m_health, m_settings.databaseUrl, m_logWriter->thread());
 
     GatewayServices services;
     services.router = m_router.get();
@@ -202,6 +209,7 @@ void Engine::applyConfig(const std::shared_ptr<const GatewayConfig> &config)
 {
     std::shared_ptr<const RoutingTable> table = RoutingTable::build(*config);
     m_health->setRoutingTable(table);
+    m_prober->setRoutingTable(table);
     m_endpoints->setRoutingTable(table);
     m_endpoints->setAccessKeys(config->accessKeys);
     for (const ProviderConfig &provider : config->providers)
@@ -210,6 +218,8 @@ void Engine::applyConfig(const std::shared_ptr<const GatewayConfig> &config)
 
 void Engine::stop()
 {
+    if (m_prober)
+        m_prober->stop();
     if (m_server)
         m_server->close();
     if (m_endpoints)

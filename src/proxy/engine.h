@@ -14,6 +14,7 @@ class ConfigService;
 class GatewayServer;
 class HealthRegistry;
 class InferenceEndpoints;
+class ProbeScheduler;
 class LogWriter;
 class Router;
 class UpstreamClient;
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<ApiKeyRotator> m_apiKeys;
     std::unique_ptr<Router> m_router;
     UpstreamClient *m_upstream = nullptr;
+    ProbeScheduler *m_prober = nullptr;
     InferenceEndpoints *m_endpoints = nullptr;
     AdminApi *m_admin = nullptr;
     GatewayServer *m_server = nullptr;

@@ -1,6 +1,8 @@
 #include "enginehost.h"
 
 #include "engine.h"
+#include "store/logretention.h"
+#include "store/logwriter.h"
 #include "store/storethread.h"
 
 #include <QMetaObject>
@@ -24,6 +26,14 @@ LogWriter *EngineHost::logWriter() const
 EngineStartResult EngineHost::start()
 {
     m_store = std::make_unique<StoreThread>(m_settings.databaseUrl);
+    // Retention purges old request-log rows in small batches in the store thread, so it
+    // never blocks the writer for long (LogRetention), at start and then daily.
+    QThread *storeThread = m_store->writer()->thread();
+    auto *retention = new LogRetention(m_settings.databaseUrl,
+                                       LogRetentionSettings { m_settings.logRetentionDays });
+    retention->moveToThread(storeThread);
+    QObject::connect(storeThread, &QThread::finished, retention, &QObject::deleteLater);
+    QMetaObject::invokeMethod(retention, &LogRetention::start, Qt::QueuedConnection);
     m_engine = new Engine(m_settings, m_store->writer());
     m_engine->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);

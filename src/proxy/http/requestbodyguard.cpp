@@ -100,6 +100,15 @@ void RequestBodyGuard::rejectRequest(int status)
     if (socket->isTransactionStarted())
         socket->commitTransaction();
     socket->readAll();
-    connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
-    QTimer::singleShot(2000, socket, [socket] { socket->disconnectFromHost(); });
+    // Close once the client has stopped sending for a moment, or after a hard limit so that
+    // a client streaming forever cannot hold the connection.
+    auto *idle = new QTimer(socket);
+    idle->setSingleShot(true);
+    connect(idle, &QTimer::timeout, socket, [socket] { socket->disconnectFromHost(); });
+    idle->start(DrainIdleMs);
+    connect(socket, &QTcpSocket::readyRead, idle, [socket, idle] {
+        socket->readAll();
+        idle->start(DrainIdleMs);
+    });
+    QTimer::singleShot(DrainLimitMs, socket, [socket] { socket->abort(); });
 }

@@ -2,6 +2,7 @@
 
 #include "store/schemamigrations.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -9,6 +10,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QThread>
 
 namespace {
 
@@ -25,7 +27,17 @@ bool setPragmas(const QSqlDatabase &db, QString *error)
     };
     for (const QString &pragma : pragmas) {
         QSqlQuery query(db);
-        if (!query.exec(pragma)) {
+        // Switching a fresh file to WAL needs an exclusive lock, and SQLite answers "database
+        // is locked" at once (without its busy handler) while another connection of this
+        // process migrates the same file at start. Only this one-time step is retried.
+        QDeadlineTimer deadline(5000);
+        bool ok = query.exec(pragma);
+        while (!ok && query.lastError().text().contains(QLatin1String("locked"))
+               && !deadline.hasExpired()) {
+            QThread::msleep(10);
+            ok = query.exec(pragma);
+        }
+        if (!ok) {
             if (error)
                 *error = pragma + QStringLiteral(": ") + query.lastError().text();
             return false;

@@ -96,6 +96,8 @@ QByteArray GatewayFixture::config(const QString &model, const QList<RouteSpec> &
             providers.append(QJsonObject {
                 { QStringLiteral("name"), route.provider },
                 { QStringLiteral("type"), route.type },
+                { QStringLiteral("probe"),
+                  QJsonObject { { QStringLiteral("interval_s"), route.probeIntervalS } } },
                 { QStringLiteral("base_url"), route.baseUrl },
                 { QStringLiteral("api_keys"), QJsonArray::fromStringList(route.apiKeys) },
                 { QStringLiteral("timeout_ms"), route.timeoutMs },

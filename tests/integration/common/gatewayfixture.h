@@ -46,6 +46,9 @@ public:
         int timeoutMs = 5000;
         QStringList apiKeys = { QStringLiteral("sk-upstream") };
         QString type = QStringLiteral("openai"); // the provider's wire protocol
+        // Active probes are off unless a test wants them: they would add requests to the
+        // mock provider's counts.
+        int probeIntervalS = 0;
     };
     static QByteArray config(const QString &model, const QList<RouteSpec> &routes,
                              int maxAttempts = 3);

@@ -96,7 +96,8 @@ void TestFailover::failsOverBeforeFirstByte_data()
     QTest::newRow("403 upstream") << int(Kind::HttpError) << 403 << true << QStringLiteral("403");
     QTest::newRow("hang") << int(Kind::Hang) << 0 << false << QStringLiteral("timeout");
     QTest::newRow("hang stream") << int(Kind::Hang) << 0 << true << QStringLiteral("timeout");
-    QTest::newRow("silent body") << int(Kind::HangMidStream) << 0 << false << QStringLiteral("timeout");
+    QTest::newRow("silent body") << int(Kind::HangMidStream) << 0 << false
+                                 << QStringLiteral("timeout");
     QTest::newRow("error event") << int(Kind::ErrorEventBeforeContent) << 500 << true
                                  << QStringLiteral("upstream_error");
     QTest::newRow("connect refused") << -1 << 0 << false << QStringLiteral("upstream_error");

@@ -112,6 +112,14 @@ private Q_SLOTS:
     void earlyErrorEventFailsOver();
     void failureAfterOutputUsesTheProtocolsErrorEvent_data();
     void failureAfterOutputUsesTheProtocolsErrorEvent();
+    void toolCallsStreamThrough_data();
+    void toolCallsStreamThrough();
+    void imagesPassThrough_data();
+    void imagesPassThrough();
+    void failureModesFailOver_data();
+    void failureModesFailOver();
+    void authVariants_data();
+    void authVariants();
     void errorsInTheCallersShape_data();
     void errorsInTheCallersShape();
     void noRouteOfTheProtocolNamesModelAndProtocol();
@@ -269,6 +277,160 @@ void TestProtocols::failureAfterOutputUsesTheProtocolsErrorEvent()
     QVERIFY(reply->rawBody().endsWith("0\r\n\r\n")); // the stream is ended properly
     QCOMPARE(m_b->requestCount(), 0); // no failover after output
     QCOMPARE(m_gateway->logRows().constFirst().status, QStringLiteral("upstream_error"));
+}
+
+void TestProtocols::toolCallsStreamThrough_data()
+{
+    addProtocolRows(false);
+}
+
+void TestProtocols::toolCallsStreamThrough()
+{
+    QFETCH(QString, type);
+    const Protocol protocol = protocolNamed(type);
+    Behavior tool;
+    tool.toolCallArguments = { QStringLiteral("{\"city\":"), QStringLiteral("\"Paris\"}") };
+    m_a->setDefaultBehavior(tool);
+    QVERIFY(startWith({ route(*m_a, type) }));
+    RawHttpClient *reply = m_gateway->post(protocol.streamPath, protocol.streamBody);
+    QCOMPARE(reply->status(), 200);
+    const QByteArray body = reply->body();
+    QVERIFY2(body.contains("get_weather"), body.constData());
+    // The argument pieces arrive as the protocol streams them (Gemini sends the call whole).
+    if (protocol.wire == WireProtocol::Gemini)
+        QVERIFY2(body.contains("Paris"), body.constData());
+    else
+        QVERIFY2(body.contains("Paris\\\""), body.constData());
+    QVERIFY(body.contains(protocol.terminal));
+    QCOMPARE(m_gateway->logRows().constFirst().status, QStringLiteral("200"));
+}
+
+void TestProtocols::imagesPassThrough_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QByteArray>("body");
+    const QByteArray png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQG"
+                           "AhKmMIQAAAABJRU5ErkJggg==";
+    QTest::newRow("openai")
+        << QStringLiteral("openai")
+        << QByteArray(
+               R"({"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"what is this?"},{"type":"image_url","image_url":{"url":"data:image/png;base64,)"
+               + png + R"("}}]}]})");
+    QTest::newRow("openai-responses")
+        << QStringLiteral("openai-responses")
+        << QByteArray(
+               R"({"model":"m","input":[{"role":"user","content":[{"type":"input_text","text":"what is this?"},{"type":"input_image","image_url":"data:image/png;base64,)"
+               + png + R"("}]}]})");
+    QTest::newRow("anthropic")
+        << QStringLiteral("anthropic")
+        << QByteArray(
+               R"({"model":"m","max_tokens":64,"messages":[{"role":"user","content":[{"type":"image","source":{"type":"base64","media_type":"image/png","data":")"
+               + png + R"("}},{"type":"text","text":"what is this?"}]}]})");
+    QTest::newRow("gemini")
+        << QStringLiteral("gemini")
+        << QByteArray(
+               R"({"contents":[{"role":"user","parts":[{"inline_data":{"mime_type":"image/png","data":")"
+               + png + R"("}},{"text":"what is this?"}]}]})");
+}
+
+void TestProtocols::imagesPassThrough()
+{
+    QFETCH(QString, type);
+    QFETCH(QByteArray, body);
+    const Protocol protocol = protocolNamed(type);
+    QVERIFY(startWith({ route(*m_a, type) }));
+    QCOMPARE(m_gateway->post(protocol.path, body)->status(), 200);
+    const QByteArray sent = m_a->requests().constFirst().body;
+    // Byte for byte, but for the model name.
+    QByteArray expected = body;
+    if (protocol.wire != WireProtocol::Gemini)
+        expected.replace("\"model\":\"m\"", "\"model\":\"upstream-m\"");
+    QCOMPARE(sent, expected);
+}
+
+void TestProtocols::failureModesFailOver_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<QString>("firstStatus");
+    for (const char *type : { "openai-responses", "anthropic", "gemini" }) {
+        const QString name = QString::fromLatin1(type);
+        QTest::addRow("%s 500", type)
+            << name << int(Kind::HttpError) << 500 << false << QStringLiteral("500");
+        QTest::addRow("%s 429 stream", type)
+            << name << int(Kind::HttpError) << 429 << true << QStringLiteral("429");
+        QTest::addRow("%s 529", type)
+            << name << int(Kind::HttpError) << 529 << true << QStringLiteral("529");
+        QTest::addRow("%s hang", type)
+            << name << int(Kind::Hang) << 0 << true << QStringLiteral("timeout");
+        QTest::addRow("%s silent mid-stream", type)
+            << name << int(Kind::HangMidStream) << 0 << false << QStringLiteral("timeout");
+    }
+}
+
+void TestProtocols::failureModesFailOver()
+{
+    QFETCH(QString, type);
+    QFETCH(int, kind);
+    QFETCH(int, status);
+    QFETCH(bool, stream);
+    QFETCH(QString, firstStatus);
+    const Protocol protocol = protocolNamed(type);
+    Behavior failing;
+    failing.kind = Kind(kind);
+    failing.status = status;
+    m_a->setDefaultBehavior(failing);
+    GatewayFixture::RouteSpec first = route(*m_a, type, 0);
+    first.timeoutMs = 400;
+    QVERIFY(startWith({ first, route(*m_b, type, 1) }));
+    RawHttpClient *reply = m_gateway->post(stream ? protocol.streamPath : protocol.path,
+                                           stream ? protocol.streamBody : protocol.body);
+    QCOMPARE(reply->status(), 200);
+    QCOMPARE(reply->header("X-LLMO-Provider"), QByteArray("b"));
+    const QList<RequestLogRecord> rows = m_gateway->logRows();
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0).status, firstStatus);
+    QCOMPARE(rows.at(1).status, QStringLiteral("200"));
+}
+
+void TestProtocols::authVariants_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QByteArray>("query");
+    QTest::newRow("anthropic x-api-key") << QStringLiteral("anthropic") << QByteArray("x-api-key")
+                                         << QByteArray("sk-test") << QByteArray();
+    QTest::newRow("anthropic bearer") << QStringLiteral("anthropic") << QByteArray("Authorization")
+                                      << QByteArray("Bearer sk-test") << QByteArray();
+    QTest::newRow("gemini x-goog-api-key")
+        << QStringLiteral("gemini") << QByteArray("x-goog-api-key") << QByteArray("sk-test")
+        << QByteArray();
+    QTest::newRow("gemini ?key=") << QStringLiteral("gemini") << QByteArray("X-None")
+                                  << QByteArray("1") << QByteArray("?key=sk-test");
+    QTest::newRow("responses bearer")
+        << QStringLiteral("openai-responses") << QByteArray("Authorization")
+        << QByteArray("Bearer sk-test") << QByteArray();
+}
+
+void TestProtocols::authVariants()
+{
+    QFETCH(QString, type);
+    QFETCH(QByteArray, header);
+    QFETCH(QByteArray, value);
+    QFETCH(QByteArray, query);
+    const Protocol protocol = protocolNamed(type);
+    m_a->setRequiredApiKey(QByteArrayLiteral("sk-upstream"));
+    QVERIFY(startWith({ route(*m_a, type) }));
+    RawHttpClient *reply = m_gateway->post(
+        protocol.path + query, protocol.body, 10000,
+        { { header, value },
+          { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") } });
+    QCOMPARE(reply->status(), 200);
+    // The provider got its own key, the way its API takes it.
+    QCOMPARE(m_a->requestCount(), 1);
 }
 
 void TestProtocols::errorsInTheCallersShape_data()

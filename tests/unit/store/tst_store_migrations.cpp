@@ -81,8 +81,9 @@ void TestStoreMigrations::freshDatabaseGetsLatestVersion()
     QVERIFY(SchemaMigrations::latestVersion() >= 1);
     QCOMPARE(version(), SchemaMigrations::latestVersion());
     const QStringList expected
-        = { QStringLiteral("access_keys"), QStringLiteral("models"),
-            QStringLiteral("providers"),   QStringLiteral("request_log"),
+        = { QStringLiteral("access_keys"), QStringLiteral("health_history"),
+            QStringLiteral("models"),      QStringLiteral("providers"),
+            QStringLiteral("request_log"), QStringLiteral("request_traces"),
             QStringLiteral("routes"),      QStringLiteral("schema_version") };
     QCOMPARE(tables(), expected);
 
