@@ -33,6 +33,8 @@ private Q_SLOTS:
     void incrementalReadAddsNewRows();
     void niceCeiling_data();
     void niceCeiling();
+    void timeTicks_data();
+    void timeTicks();
 
 private:
     QString databasePath() const { return m_dir.filePath(QStringLiteral("stats.sqlite")); }
@@ -311,6 +313,50 @@ void TestGuiDashboard::niceCeiling()
     QFETCH(double, value);
     QFETCH(double, ceiling);
     QCOMPARE(StatsSeries::niceCeiling(value), ceiling);
+}
+
+void TestGuiDashboard::timeTicks_data()
+{
+    QTest::addColumn<int>("span");
+    QTest::addColumn<qint64>("stepMs"); // between ticks, in local time without DST changes
+    QTest::addColumn<int>("minTicks");
+    QTest::newRow("1 h") << int(StatsRange::Span::LastHour) << qint64(600000) << 6;
+    QTest::newRow("24 h") << int(StatsRange::Span::Last24Hours) << qint64(4 * 3600000) << 6;
+    QTest::newRow("7 d") << int(StatsRange::Span::Last7Days) << qint64(24 * 3600000) << 7;
+    QTest::newRow("30 d") << int(StatsRange::Span::Last30Days) << qint64(7 * 24 * 3600000) << 4;
+}
+
+void TestGuiDashboard::timeTicks()
+{
+    QFETCH(int, span);
+    QFETCH(qint64, stepMs);
+    QFETCH(int, minTicks);
+    // A moment well away from DST changes, so local steps are fixed lengths.
+    const QDateTime now(QDate(2026, 11, 26), QTime(14, 37, 12), Qt::UTC);
+    const StatsRange range = StatsRange::resolve(StatsRange::Span(span), now);
+    const QList<StatsSeries::Tick> ticks = StatsSeries::timeTicks(range);
+    QVERIFY(ticks.size() >= minTicks);
+    for (int i = 0; i < ticks.size(); ++i) {
+        QVERIFY(ticks.at(i).ms >= range.fromMs && ticks.at(i).ms < range.toMs);
+        if (i > 0)
+            QCOMPARE(ticks.at(i).ms - ticks.at(i - 1).ms, stepMs);
+        // On round local times: whole 10 minutes, hours divisible by 4, midnights, Mondays.
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(ticks.at(i).ms).toLocalTime();
+        QCOMPARE(local.time().second(), 0);
+        QCOMPARE(local.time().minute() % 10, 0);
+        if (StatsRange::Span(span) == StatsRange::Span::Last24Hours)
+            QCOMPARE(local.time().hour() % 4, 0);
+        if (StatsRange::Span(span) >= StatsRange::Span::Last7Days)
+            QCOMPARE(local.time(), QTime(0, 0));
+        if (StatsRange::Span(span) == StatsRange::Span::Last30Days)
+            QCOMPARE(local.date().dayOfWeek(), 1);
+        QVERIFY(!ticks.at(i).label.isEmpty());
+    }
+    // The ticks' labels are distinct (a category axis needs that).
+    QSet<QString> labels;
+    for (const StatsSeries::Tick &tick : ticks)
+        labels.insert(tick.label);
+    QCOMPARE(labels.size(), ticks.size());
 }
 
 QTEST_MAIN(TestGuiDashboard)
