@@ -117,7 +117,9 @@ LogsPage::LogsPage(EngineClient *client, QString databaseUrl, QWidget *parent)
     m_table->horizontalHeader()->setObjectName(QStringLiteral("logsColumns"));
 
     auto *find = new QShortcut(QKeySequence::Find, this);
-    find->setContext(Qt::WidgetWithChildrenShortcut);
+    // Anywhere in the window while the page is shown (a hidden page's shortcut is inactive),
+    // e.g. with the focus still in the navigation list.
+    find->setContext(Qt::WindowShortcut);
     connect(find, &QShortcut::activated, m_filterBar, &LogFilterBar::focusSearch);
 
     connect(m_filterBar, &LogFilterBar::filterChanged, this, &LogsPage::applyFilter);

@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QScrollBar>
@@ -363,13 +364,26 @@ void TestGuiLogs::liveRowsRespectFilter()
 
 void TestGuiLogs::ctrlFFocusesSearch()
 {
-    auto page = newPage();
-    QApplication::setActiveWindow(page.get());
-    QVERIFY(QTest::qWaitForWindowActive(page.get()));
-    page->table()->setFocus();
-    QTRY_VERIFY(page->table()->hasFocus());
-    QTest::keyClick(page->table(), Qt::Key_F, Qt::ControlModifier);
+    // The page in a window next to another widget (as the navigation list in the main window).
+    QWidget window;
+    auto *layout = new QHBoxLayout(&window);
+    auto *elsewhere = new QLineEdit(&window);
+    auto *page = new LogsPage(nullptr, databasePath(), &window);
+    layout->addWidget(elsewhere);
+    layout->addWidget(page);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    elsewhere->setFocus();
+    QTRY_VERIFY(elsewhere->hasFocus());
+    QTest::keyClick(elsewhere, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(page->filterBar()->searchField()->hasFocus());
+
+    // A hidden page leaves Ctrl+F alone.
+    elsewhere->setFocus();
+    page->hide();
+    QTest::keyClick(elsewhere, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(elsewhere->hasFocus());
 }
 
 void TestGuiLogs::exportsFilteredRowsAsCsv()
