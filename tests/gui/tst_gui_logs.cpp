@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void liveRowsRespectFilter();
     void ctrlFFocusesSearch();
     void exportsFilteredRowsAsCsv();
+    void exportCanBeCancelled();
     void csvQuoting();
     void emptyDatabaseShowsEmptyState();
 
@@ -413,6 +415,28 @@ void TestGuiLogs::exportsFilteredRowsAsCsv()
              lines.at(1).constData());
     for (int i = 1; i <= rowCount / 10; ++i)
         QVERIFY(lines.at(i).contains(",503,Service Unavailable,"));
+}
+
+void TestGuiLogs::exportCanBeCancelled()
+{
+    auto page = newPage();
+    QTRY_COMPARE(page->model()->totalCount(), qint64(rowCount));
+    QSignalSpy finished(page.get(), &LogsPage::exportFinished);
+    const QString path = m_dir.filePath(QStringLiteral("cancelled.csv"));
+    QVERIFY(page->exportCsv(path));
+    // While exporting, the Export button cancels.
+    QPushButton *button = nullptr;
+    for (QPushButton *candidate : page->findChildren<QPushButton *>()) {
+        if (candidate->text() == QStringLiteral("Cancel export"))
+            button = candidate;
+    }
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QCOMPARE(finished.at(0).at(2).toString(), QStringLiteral("cancelled"));
+    QVERIFY(!QFile::exists(path)); // no half file left behind
+    QCOMPARE(button->text(), QStringLiteral("Export CSV…"));
 }
 
 void TestGuiLogs::csvQuoting()
