@@ -104,6 +104,10 @@
             <source>%1 · models</source>
             <translation>%1 · 模型</translation>
         </message>
+        <message>
+            <source>Point at a slice for its models.</source>
+            <translation>指向扇区可查看其模型。</translation>
+        </message>
     </context>
     <context>
         <name>ConnectToolDialog</name>
@@ -1028,6 +1032,14 @@ Point a tool at the gateway and its requests appear here as they happen.</source
         <message>
             <source>Effective weight %1 of %2; success rate %3 %</source>
             <translation>有效权重 %1（共 %2）；成功率 %3 %</translation>
+        </message>
+        <message>
+            <source>Provider off</source>
+            <translation>提供商已关闭</translation>
+        </message>
+        <message>
+            <source>%1 is disabled on the Providers page</source>
+            <translation>%1 已在“提供商”页面禁用</translation>
         </message>
     </context>
     <context>

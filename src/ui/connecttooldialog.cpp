@@ -102,10 +102,17 @@ ConnectToolDialog::ConnectToolDialog(EngineClient *client, const GatewayInfo &in
     auto *form = new QFormLayout;
     form->setHorizontalSpacing(16);
     form->setVerticalSpacing(8);
-    form->addRow(tr("Endpoint URL:"), endpointRow);
-    form->addRow(tr("Access &key:"), keyRow);
+    // Labels of layout rows get their buddies by hand, so their mnemonics work.
+    auto *endpointLabel = new QLabel(tr("Endpoint URL:"), this);
+    endpointLabel->setBuddy(m_endpoint);
+    auto *keyLabel = new QLabel(tr("Access &key:"), this);
+    keyLabel->setBuddy(m_key);
+    auto *modelLabel = new QLabel(tr("&Model:"), this);
+    modelLabel->setBuddy(m_model);
+    form->addRow(endpointLabel, endpointRow);
+    form->addRow(keyLabel, keyRow);
     form->addRow(QString(), m_keyNote);
-    form->addRow(tr("&Model:"), modelRow);
+    form->addRow(modelLabel, modelRow);
 
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     const QList<ToolSnippets::Snippet> snippets

@@ -56,7 +56,7 @@ ModelDetail::ModelDetail(QWidget *parent)
 
     auto *routesTitle = new QLabel(tr("Routes"), this);
     QFont titleFont = routesTitle->font();
-    titleFont.setWeight(QFont::DemiBold);
+    titleFont.setWeight(QFont::Bold);
     routesTitle->setFont(titleFont);
     auto *routesHelp = new QLabel(tr("Lower priority tiers are tried first; within a tier the "
                                      "weights share the traffic."),
@@ -116,6 +116,15 @@ void ModelDetail::setProviders(const QStringList &providers)
     m_providers = providers;
     for (RouteEditor *editor : std::as_const(m_editors))
         editor->setProviders(providers);
+}
+
+void ModelDetail::setDisabledProviders(const QStringList &providers)
+{
+    if (m_disabledProviders == providers)
+        return;
+    m_disabledProviders = providers;
+    updateShares();
+    updateHealth();
 }
 
 void ModelDetail::markCommitted(const ModelConfig &model)
@@ -191,7 +200,11 @@ void ModelDetail::readEditors()
 
 void ModelDetail::updateShares()
 {
-    const QList<double> shares = RouteShares::percentages(m_draft.routes);
+    // A route to a provider that is switched off gets nothing, like a disabled route.
+    QList<RouteConfig> routes = m_draft.routes;
+    for (RouteConfig &route : routes)
+        route.enabled = route.enabled && !m_disabledProviders.contains(route.provider);
+    const QList<double> shares = RouteShares::percentages(routes);
     for (int i = 0; i < m_editors.size() && i < shares.size(); ++i)
         m_editors.at(i)->setShare(shares.at(i));
 }
@@ -241,6 +254,11 @@ void ModelDetail::updateHealth()
         for (const RouteHealthSnapshot &snapshot : std::as_const(m_health)) {
             if (snapshot.key == key)
                 found = &snapshot;
+        }
+        if (route.enabled && m_disabledProviders.contains(route.provider)) {
+            m_editors.at(i)->setHealthNote(
+                tr("Provider off"), tr("%1 is disabled on the Providers page").arg(route.provider));
+            continue;
         }
         if (!found || !route.enabled) {
             m_editors.at(i)->setHealthNote(QString());

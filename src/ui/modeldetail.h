@@ -33,6 +33,8 @@ public:
     void setModel(const ModelConfig &model, const QStringList &providers);
     // Updates the provider combos only.
     void setProviders(const QStringList &providers);
+    // Providers switched off: their routes get no traffic (share 0, "provider off").
+    void setDisabledProviders(const QStringList &providers);
     // The stored model this view was built from / last committed.
     const ModelConfig &base() const { return m_base; }
     const ModelConfig &draft() const { return m_draft; }
@@ -70,6 +72,7 @@ private:
     ModelConfig m_base;
     ModelConfig m_draft;
     QStringList m_providers;
+    QStringList m_disabledProviders;
     QLineEdit *m_name;
     QSpinBox *m_maxAttempts;
     QWidget *m_routesBox;

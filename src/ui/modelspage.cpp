@@ -120,6 +120,7 @@ void ModelsPage::setConfig(const std::shared_ptr<const GatewayConfig> &config)
         for (const ModelConfig &model : config->models) {
             auto *item = new QListWidgetItem(model.name, m_list);
             item->setToolTip(tr("%n route(s)", nullptr, int(model.routes.size())));
+            item->setSizeHint(QSize(0, 28));
         }
     }
     const QList<QListWidgetItem *> found = m_list->findItems(selected, Qt::MatchExactly);
@@ -131,6 +132,12 @@ void ModelsPage::setConfig(const std::shared_ptr<const GatewayConfig> &config)
             m_list->setCurrentRow(0);
     }
     m_detail->setProviders(providerNames());
+    QStringList disabled;
+    for (const ProviderConfig &provider : config->providers) {
+        if (!provider.enabled)
+            disabled.append(provider.name);
+    }
+    m_detail->setDisabledProviders(disabled);
     // Rebuild the detail only when the stored model differs from what it shows and the user
     // is not in the middle of an edit: our own commits come back equal.
     const QString current = selectedModel();

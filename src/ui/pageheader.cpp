@@ -13,7 +13,7 @@ PageHeader::PageHeader(const QString &title, const QString &help, QWidget *paren
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.45);
-    titleFont.setWeight(QFont::DemiBold);
+    titleFont.setWeight(QFont::Bold);
     m_title->setFont(titleFont);
     m_title->setAccessibleName(title);
 

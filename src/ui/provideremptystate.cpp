@@ -58,7 +58,7 @@ ProviderEmptyState::ProviderEmptyState(const GatewayInfo &info, QWidget *parent)
     auto *title = new QLabel(tr("Add your first provider"), this);
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
-    titleFont.setWeight(QFont::DemiBold);
+    titleFont.setWeight(QFont::Bold);
     title->setFont(titleFont);
     auto *help = new QLabel(tr("Pick where your models come from. The type and base URL are "
                                "filled in; you add the API key."),
@@ -87,7 +87,7 @@ ProviderEmptyState::ProviderEmptyState(const GatewayInfo &info, QWidget *parent)
                             .pixmap(QSize(24, 24), devicePixelRatioF()));
         auto *name = new QLabel(item.title, button);
         QFont nameFont = name->font();
-        nameFont.setWeight(QFont::DemiBold);
+        nameFont.setWeight(QFont::Bold);
         name->setFont(nameFont);
         auto *description = new QLabel(item.description, button);
         description->setWordWrap(true);

@@ -291,7 +291,7 @@ QFormLayout *SettingsPage::addSection(QVBoxLayout *layout, const QString &title,
     auto *label = new QLabel(title, this);
     QFont font = label->font();
     font.setPointSizeF(font.pointSizeF() * 1.1);
-    font.setWeight(QFont::DemiBold);
+    font.setWeight(QFont::Bold);
     label->setFont(font);
     if (layout->count() > 0)
         layout->addSpacing(16);

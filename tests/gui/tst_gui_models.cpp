@@ -1,6 +1,7 @@
 // Models page: share bars per priority tier, weight edits reaching the running router, route
 // switches, tiers, add / rename / refuse, and the RouteShares arithmetic.
 
+#include "engineclient.h"
 #include "guifixture.h"
 #include "messagebar.h"
 #include "modeldetail.h"
@@ -143,6 +144,18 @@ void TestGuiModels::sharesShowPerTier()
     QVERIFY(page.detail()->findChild<QLabel *>(QStringLiteral("tier_0")));
     QVERIFY(page.detail()->findChild<QLabel *>(QStringLiteral("tier_1")));
     QCOMPARE(page.detail()->maxAttemptsSpin()->value(), 3);
+
+    // Switching provider b off elsewhere takes its share away in the open detail.
+    fixture.client()->withConfig<bool>(
+        [](ConfigService &config) {
+            ProviderConfig b = config.snapshot()->providers.at(1);
+            b.enabled = false;
+            ConfigError error;
+            return config.upsertProvider(b.name, b, &error);
+        },
+        [](bool) {});
+    QTRY_COMPARE(page.detail()->routeEditors().at(0)->share(), 100.0);
+    QCOMPARE(page.detail()->routeEditors().at(1)->share(), 0.0);
 }
 
 void TestGuiModels::weightChangeReachesRouter()
