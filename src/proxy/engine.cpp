@@ -192,7 +192,14 @@ void Engine::registerRoutes()
                   endpoints->forward(InboundProtocol::gemini(), request, socket, arg);
           };
     m_server->addRoute(QStringLiteral("/v1beta/models/<arg>"), Method::Post | Method::Get, gemini);
-    m_server->addRoute(QStringLiteral("/v1/models/<arg>"), Method::Post, gemini);
+    m_server->addRoute(QStringLiteral("/v1/models/<arg>"), Method::Post | Method::Get,
+                       [endpoints, gemini](const QString &arg, const QHttpServerRequest &request,
+                                           QTcpSocket *socket) {
+                           if (request.method() == Method::Get)
+                               endpoints->retrieveModel(request, socket, arg);
+                           else
+                               gemini(arg, request, socket);
+                       });
     m_server->addRoute(
         QStringLiteral("/health"), Method::Get,
         [](const QHttpServerRequest &request, QTcpSocket *socket) {

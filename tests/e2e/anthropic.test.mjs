@@ -265,8 +265,7 @@ describe('Anthropic Messages', () => {
         assert.ok(ids.includes(model), `models: ${ids.join(', ')}`);
     });
 
-    // Known gap, reported: GET /v1/models/{id} answers 405 (see openai.test.mjs).
-    test('models.retrieve answers the model', { todo: 'gateway answers GET /v1/models/{id} with 405' }, async () => {
+    test('models.retrieve answers the model', async () => {
         const m = await client.models.retrieve(model);
         assert.equal(m.id, model);
         assert.equal(m.type, 'model');

@@ -291,10 +291,8 @@ describe('OpenAI Chat Completions', () => {
         assert.ok(ids.includes(model), `models: ${ids.join(', ')}`);
     });
 
-    // Known gap, reported: GET /v1/models/{id} answers 405 "Method not allowed" (the path is
-    // taken by Gemini's POST /v1/models/{model}:generateContent). A todo test reports without
-    // failing the suite; drop the todo once the gateway serves it.
-    test('models.retrieve answers the model', { todo: 'gateway answers GET /v1/models/{id} with 405' }, async () => {
+    // GET /v1/models/{id} shares its path with Gemini's POST /v1/models/{model}:... .
+    test('models.retrieve answers the model', async () => {
         const m = await client.models.retrieve(model);
         assert.equal(m.id, model);
         assert.equal(m.object, 'model');

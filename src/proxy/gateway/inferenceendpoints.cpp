@@ -10,7 +10,11 @@
 #include "openai/openaichat.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
+#include <QUrlQuery>
 
 InferenceEndpoints::InferenceEndpoints(GatewayServices services, QObject *parent)
     : QObject(parent)
@@ -172,6 +176,42 @@ void InferenceEndpoints::listModels(const QHttpServerRequest &request, QTcpSocke
               anthropic ? AnthropicMessages::modelList(ids)
                         : OpenAiChat::modelList(ids, QDateTime::currentSecsSinceEpoch(),
                                                 QStringLiteral("llm-orchestrator")));
+}
+
+void InferenceEndpoints::retrieveModel(const QHttpServerRequest &request, QTcpSocket *socket,
+                                       const QString &id)
+{
+    const bool gemini = !request.value(QByteArrayLiteral("x-goog-api-key")).isEmpty()
+        || QUrlQuery(request.url()).hasQueryItem(QStringLiteral("key"));
+    if (gemini) {
+        listGeminiModels(request, socket, id);
+        return;
+    }
+    const bool anthropic = !request.value(QByteArrayLiteral("anthropic-version")).isEmpty();
+    const WireProtocol protocol = anthropic ? WireProtocol::Anthropic : WireProtocol::OpenAiChat;
+    if (!authenticate(request, socket, protocol))
+        return;
+    if (!m_table->model(id)) {
+        writeError(request, socket, protocol,
+                   GatewayError::make(GatewayError::Kind::NotFound,
+                                      QStringLiteral("The model '%1' does not exist on this "
+                                                     "gateway.")
+                                          .arg(id),
+                                      QStringLiteral("model_not_found")));
+        return;
+    }
+    // The single model object is the list's element (both APIs answer it on its own).
+    const QByteArray list = anthropic
+        ? AnthropicMessages::modelList({ id })
+        : OpenAiChat::modelList({ id }, QDateTime::currentSecsSinceEpoch(),
+                                QStringLiteral("llm-orchestrator"));
+    const QJsonObject model = QJsonDocument::fromJson(list)
+                                  .object()
+                                  .value(QStringLiteral("data"))
+                                  .toArray()
+                                  .first()
+                                  .toObject();
+    writeJson(request, socket, 200, QJsonDocument(model).toJson(QJsonDocument::Compact));
 }
 
 void InferenceEndpoints::listGeminiModels(const QHttpServerRequest &request, QTcpSocket *socket,

@@ -39,6 +39,9 @@ public:
     void countTokens(const QHttpServerRequest &request, QTcpSocket *socket);
     // GET /v1/models: OpenAI's list, or Anthropic's when the caller sends anthropic-version.
     void listModels(const QHttpServerRequest &request, QTcpSocket *socket);
+    // GET /v1/models/{id}: one model in the caller's format (OpenAI, Anthropic with
+    // anthropic-version, Gemini with a Google key header or ?key=).
+    void retrieveModel(const QHttpServerRequest &request, QTcpSocket *socket, const QString &id);
     // GET /v1beta/models (and /v1beta/models/{model}): Gemini's list / model.
     void listGeminiModels(const QHttpServerRequest &request, QTcpSocket *socket,
                           const QString &model = {});
