@@ -111,7 +111,8 @@ int main(int argc, char *argv[])
     std::unique_ptr<AppSettings> appSettings;
     std::unique_ptr<SingleInstance> instance;
     if (gui) {
-        QGuiApplication::setDesktopFileName(QStringLiteral("llm-orchestrator"));
+        // The installed desktop entry's name: Wayland compositors match windows to it.
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.llm_orchestrator"));
         QApplication::setWindowIcon(Icons::appIcon());
         appSettings = std::make_unique<AppSettings>();
         Translations::install(appSettings->language());

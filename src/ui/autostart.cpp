@@ -85,7 +85,7 @@ QString desktopEntry(const QString &program)
                           "Name=LLM Orchestrator\n"
                           "Comment=Local LLM API gateway\n"
                           "Exec=%1\n"
-                          "Icon=llm-orchestrator\n"
+                          "Icon=io.github.llm_orchestrator\n"
                           "Terminal=false\n"
                           "X-GNOME-Autostart-enabled=true\n")
         .arg(quoteExec(program));
