@@ -91,8 +91,10 @@ version="$(dpkg-deb -f "$deb" Version)"
 version="${version%-*}"
 grep -q "<release version=\"$version\"" "$x/usr/share/metainfo/$id.metainfo.xml" \
     || fail "metainfo has no release $version"
-zcat "$x/usr/share/doc/llm-orchestrator/changelog.Debian.gz" | head -n 1 \
-    | grep -qF "($(dpkg-deb -f "$deb" Version))" || fail "changelog's first entry is not this version"
+# sed reads to the end (head would close the pipe early: SIGPIPE fails it under pipefail).
+changelog_first="$(zcat "$x/usr/share/doc/llm-orchestrator/changelog.Debian.gz" | sed -n 1p)"
+grep -qF "($(dpkg-deb -f "$deb" Version))" <<<"$changelog_first" \
+    || fail "changelog's first entry is not this version"
 
 # Translations are compiled into the binary as Qt resources (:/i18n/llm-orchestrator_<lang>.qm);
 # rcc stores resource names in UTF-16 big-endian.
@@ -102,8 +104,11 @@ languages="$(find "$root/translations" -name 'llm-orchestrator_*.ts' -printf '%f
 if [ -z "$languages" ]; then
     echo "SKIP: translations: no translations/llm-orchestrator_*.ts in the source tree yet"
 else
+    # Resource names are UTF-16 in the binary. Read the strings once: `strings | grep -q`
+    # under pipefail fails when grep exits early and strings gets SIGPIPE.
+    resource_names="$(strings -e b "$bin")"
     for lang in $languages; do
-        if strings -e b "$bin" | grep -qF "llm-orchestrator_$lang.qm"; then
+        if grep -qF "llm-orchestrator_$lang.qm" <<<"$resource_names"; then
             pass "translation $lang embedded"
         else
             fail "translation $lang is not embedded in the binary"
