@@ -2,6 +2,14 @@
 
 #include "httpstatus.h"
 
+#include <QTimer>
+
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#else
+#include <sys/socket.h>
+#endif
+
 ClientResponse::ClientResponse(QTcpSocket *socket, bool closeAfterResponse)
     : m_socket(socket)
     , m_closeAfterResponse(closeAfterResponse)
@@ -85,6 +93,33 @@ void ClientResponse::endStream()
 
 void ClientResponse::closeAfterWrite()
 {
-    if (m_socket)
-        m_socket->disconnectFromHost();
+    QTcpSocket *socket = m_socket;
+    if (!socket)
+        return;
+    // A lingering close, as web servers do: a plain close() while the client is still sending
+    // (e.g. the rest of a refused 2 MiB body) makes the kernel answer with a reset, and the
+    // client's kernel then discards our response before the client has read it. So: send FIN
+    // once everything is written (half-close), read and discard what still arrives, and
+    // close for good when the client closes (QHttpServer then deletes the socket) or after
+    // LingerMs.
+    const auto halfClose = [socket] {
+        if (socket->bytesToWrite() > 0 || socket->property("llmo.halfClosed").toBool())
+            return;
+        socket->setProperty("llmo.halfClosed", true);
+#ifdef Q_OS_WIN
+        ::shutdown(SOCKET(socket->socketDescriptor()), SD_SEND);
+#else
+        ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+#endif
+    };
+    // Never from inside this call: the caller finishes its work (e.g. logs the request)
+    // before the client can see the end of the response.
+    QMetaObject::invokeMethod(socket, halfClose, Qt::QueuedConnection);
+    QObject::connect(socket, &QTcpSocket::bytesWritten, socket, halfClose);
+    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+        if (socket->isTransactionStarted())
+            socket->commitTransaction();
+        socket->readAll();
+    });
+    QTimer::singleShot(LingerMs, socket, [socket] { socket->abort(); });
 }

@@ -36,9 +36,10 @@ public:
     void writeChunk(const QByteArray &data);
     void endStream();
 
-    // Closes the connection after what was written (used after errors that leave the
-    // request stream in an unknown state, e.g. an oversized body).
+    // Closes the connection after what was written (lingering close: half-close, discard
+    // what the client still sends, close when it closes or after LingerMs).
     void closeAfterWrite();
+    static constexpr int LingerMs = 10000;
 
 private:
     void writeHead(int status, const QByteArray &contentType, const HttpHeaderList &extraHeaders,

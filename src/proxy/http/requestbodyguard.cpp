@@ -1,7 +1,5 @@
 #include "requestbodyguard.h"
 
-#include <QTimer>
-
 RequestBodyGuard::RequestBodyGuard(QTcpSocket *socket, QObject *httpServer, qint64 maxBodyBytes,
                                    Rejector reject)
     : QObject(socket)
@@ -93,22 +91,11 @@ void RequestBodyGuard::rejectRequest(int status)
     // handling for these bytes is skipped too.
     if (m_httpServer)
         QObject::disconnect(socket, &QTcpSocket::readyRead, m_httpServer, nullptr);
-    m_reject(socket, status, m_path);
-    // Drain instead of closing at once: closing with unread data makes the kernel send a
-    // reset, and the client would see "connection reset" instead of our 413.
-    // The server's read transaction would keep every drained byte: end it first.
+    // The server's read transaction would keep every byte still to come: end it first.
     if (socket->isTransactionStarted())
         socket->commitTransaction();
     socket->readAll();
-    // Close once the client has stopped sending for a moment, or after a hard limit so that
-    // a client streaming forever cannot hold the connection.
-    auto *idle = new QTimer(socket);
-    idle->setSingleShot(true);
-    connect(idle, &QTimer::timeout, socket, [socket] { socket->disconnectFromHost(); });
-    idle->start(DrainIdleMs);
-    connect(socket, &QTcpSocket::readyRead, idle, [socket, idle] {
-        socket->readAll();
-        idle->start(DrainIdleMs);
-    });
-    QTimer::singleShot(DrainLimitMs, socket, [socket] { socket->abort(); });
+    // The rejector answers with `Connection: close`, whose lingering close (ClientResponse)
+    // discards the rest of the body without buffering it.
+    m_reject(socket, status, m_path);
 }

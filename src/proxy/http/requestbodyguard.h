@@ -29,10 +29,6 @@ public:
     void requestDispatched();
 
     static constexpr qint64 MaxHeadBytes = 64 * 1024;
-    // After a refusal: close when the client has sent nothing for DrainIdleMs, at the latest
-    // after DrainLimitMs.
-    static constexpr int DrainIdleMs = 500;
-    static constexpr int DrainLimitMs = 30000;
 
 private:
     void onReadyRead();
