@@ -145,8 +145,7 @@ void LogDetailPane::showTrace(const QList<RequestLogRecord> &trace, qint64 selec
         label->setToolTip(text);
     };
     set("time", LogFormat::time(r.time));
-    m_values.value(QStringLiteral("time"))
-        ->setToolTip(r.time.toUTC().toString(Qt::ISODateWithMs));
+    m_values.value(QStringLiteral("time"))->setToolTip(r.time.toUTC().toString(Qt::ISODateWithMs));
     set("status", textOrDash(r.status));
     set("total_ms", LogFormat::duration(r.totalMs));
     set("model", textOrDash(r.model));

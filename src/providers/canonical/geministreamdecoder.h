@@ -4,8 +4,8 @@
 #include "canonical/canonicalstreamdecoder.h"
 
 // A Gemini streamGenerateContent?alt=sse stream (each event one GenerateContentResponse) ->
-// canonical events. The first chunk gives MessageStart (responseId, modelVersion, its usage). Text parts
-// and thought parts extend the open Text / Thinking block; each functionCall part is a whole
+// canonical events. The first chunk gives MessageStart (responseId, modelVersion, its usage). Text
+// parts and thought parts extend the open Text / Thinking block; each functionCall part is a whole
 // ToolUse block (start, one delta with the complete arguments JSON, stop) whose id is the
 // part's id or "call_<responseId>_<n>". A part's thoughtSignature is a signature delta (issuer
 // Gemini) on the block of that part. finishReason stops the open block; Gemini has no

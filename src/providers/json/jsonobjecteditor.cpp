@@ -10,7 +10,8 @@ bool isWhitespace(char c)
 } // namespace
 
 JsonObjectEditor::JsonObjectEditor(QByteArray json, JsonMembers members)
-    : m_json(std::move(json)), m_members(std::move(members))
+    : m_json(std::move(json))
+    , m_members(std::move(members))
 {
 }
 

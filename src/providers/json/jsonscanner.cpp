@@ -69,7 +69,8 @@ void appendUtf8(QByteArray &out, char32_t cp)
 
 } // namespace
 
-JsonScanner::JsonScanner(QByteArrayView json) : m_json(json)
+JsonScanner::JsonScanner(QByteArrayView json)
+    : m_json(json)
 {
 }
 

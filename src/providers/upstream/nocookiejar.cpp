@@ -1,6 +1,7 @@
 #include "upstream/nocookiejar.h"
 
-NoCookieJar::NoCookieJar(QObject *parent) : QNetworkCookieJar(parent)
+NoCookieJar::NoCookieJar(QObject *parent)
+    : QNetworkCookieJar(parent)
 {
 }
 

@@ -5,9 +5,9 @@
 
 #include <QNetworkAccessManager>
 
-#include <algorithm>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <algorithm>
 
 namespace {
 
@@ -21,7 +21,8 @@ QString hostKeyOf(const QUrl &url)
 
 } // namespace
 
-UpstreamClient::UpstreamClient(QObject *parent) : QObject(parent)
+UpstreamClient::UpstreamClient(QObject *parent)
+    : QObject(parent)
 {
     m_clock.start();
     m_idleTimer.setTimerType(Qt::VeryCoarseTimer);

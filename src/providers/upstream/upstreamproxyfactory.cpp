@@ -3,7 +3,8 @@
 #include <QHostAddress>
 #include <QMutexLocker>
 
-UpstreamProxyFactory::UpstreamProxyFactory(int cacheMs) : m_cacheMs(cacheMs)
+UpstreamProxyFactory::UpstreamProxyFactory(int cacheMs)
+    : m_cacheMs(cacheMs)
 {
     m_clock.start();
 }

@@ -8,7 +8,8 @@
 
 using Method = QHttpServerRequest::Method;
 
-AccessKeyResource::AccessKeyResource(ConfigService *config) : m_config(config)
+AccessKeyResource::AccessKeyResource(ConfigService *config)
+    : m_config(config)
 {
 }
 

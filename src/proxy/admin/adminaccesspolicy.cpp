@@ -5,7 +5,8 @@
 #include <QHttpServerRequest>
 #include <QUrl>
 
-AdminAccessPolicy::AdminAccessPolicy(QString adminToken) : m_token(adminToken.toUtf8())
+AdminAccessPolicy::AdminAccessPolicy(QString adminToken)
+    : m_token(adminToken.toUtf8())
 {
 }
 

@@ -6,7 +6,8 @@
 
 using Method = QHttpServerRequest::Method;
 
-ConfigTransferResource::ConfigTransferResource(ConfigService *config) : m_config(config)
+ConfigTransferResource::ConfigTransferResource(ConfigService *config)
+    : m_config(config)
 {
 }
 

@@ -9,8 +9,8 @@
 #include <cmath>
 
 LogResource::LogResource(QString databaseUrl)
-    : m_databaseUrl(std::move(databaseUrl)),
-      m_connectionName(
+    : m_databaseUrl(std::move(databaseUrl))
+    , m_connectionName(
           QStringLiteral("admin-reader-%1").arg(reinterpret_cast<quintptr>(this), 0, 16))
 {
 }

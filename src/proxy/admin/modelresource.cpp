@@ -9,7 +9,8 @@
 
 using Method = QHttpServerRequest::Method;
 
-ModelResource::ModelResource(ConfigService *config) : m_config(config)
+ModelResource::ModelResource(ConfigService *config)
+    : m_config(config)
 {
 }
 

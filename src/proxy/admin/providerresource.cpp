@@ -9,7 +9,8 @@
 
 using Method = QHttpServerRequest::Method;
 
-ProviderResource::ProviderResource(ConfigService *config) : m_config(config)
+ProviderResource::ProviderResource(ConfigService *config)
+    : m_config(config)
 {
 }
 

@@ -28,7 +28,9 @@ class ObjectReader
 {
 public:
     ObjectReader(const QJsonObject &object, const QString &path, ConfigError *error)
-        : m_object(object), m_path(path), m_error(error)
+        : m_object(object)
+        , m_path(path)
+        , m_error(error)
     {
     }
 

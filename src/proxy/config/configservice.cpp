@@ -48,10 +48,11 @@ bool fail(ConfigError *error, const QString &field, const QString &message)
 } // namespace
 
 ConfigService::ConfigService(QString databaseUrl, QObject *parent)
-    : QObject(parent), m_databaseUrl(std::move(databaseUrl)),
-      m_connectionName(
-          QStringLiteral("llmo-config-%1").arg(reinterpret_cast<quintptr>(this), 0, 16)),
-      m_snapshot(std::make_shared<const GatewayConfig>())
+    : QObject(parent)
+    , m_databaseUrl(std::move(databaseUrl))
+    , m_connectionName(
+          QStringLiteral("llmo-config-%1").arg(reinterpret_cast<quintptr>(this), 0, 16))
+    , m_snapshot(std::make_shared<const GatewayConfig>())
 {
 }
 

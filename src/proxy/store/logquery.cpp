@@ -41,7 +41,8 @@ QJsonValue numberOrNull(qint64 value)
 
 } // namespace
 
-LogQuery::LogQuery(QString connectionName) : m_connectionName(std::move(connectionName))
+LogQuery::LogQuery(QString connectionName)
+    : m_connectionName(std::move(connectionName))
 {
 }
 

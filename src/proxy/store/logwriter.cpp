@@ -15,12 +15,12 @@
 #include <algorithm>
 
 LogWriter::LogWriter(QString databaseUrl, LogWriterSettings settings, QObject *parent)
-    : QObject(parent),
-      m_databaseUrl(std::move(databaseUrl)), m_settings { std::max(1, settings.batchSize),
-                                                          std::max(0, settings.flushIntervalMs) },
-      m_connectionName(
-          QStringLiteral("llmo-logwriter-%1").arg(reinterpret_cast<quintptr>(this), 0, 16)),
-      m_timer(new QTimer(this))
+    : QObject(parent)
+    , m_databaseUrl(std::move(databaseUrl))
+    , m_settings { std::max(1, settings.batchSize), std::max(0, settings.flushIntervalMs) }
+    , m_connectionName(
+          QStringLiteral("llmo-logwriter-%1").arg(reinterpret_cast<quintptr>(this), 0, 16))
+    , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     m_timer->setInterval(m_settings.flushIntervalMs);

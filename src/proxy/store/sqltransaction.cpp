@@ -3,7 +3,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-SqlTransaction::SqlTransaction(QSqlDatabase db) : m_db(std::move(db))
+SqlTransaction::SqlTransaction(QSqlDatabase db)
+    : m_db(std::move(db))
 {
 }
 

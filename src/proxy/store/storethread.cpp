@@ -3,8 +3,8 @@
 #include <QThread>
 
 StoreThread::StoreThread(QString databaseUrl, LogWriterSettings settings)
-    : m_thread(std::make_unique<QThread>()),
-      m_writer(new LogWriter(std::move(databaseUrl), settings))
+    : m_thread(std::make_unique<QThread>())
+    , m_writer(new LogWriter(std::move(databaseUrl), settings))
 {
     m_thread->setObjectName(QStringLiteral("llmo-store"));
     m_writer->moveToThread(m_thread.get());
