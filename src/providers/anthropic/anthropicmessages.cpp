@@ -1,10 +1,10 @@
 #include "anthropic/anthropicmessages.h"
 
-#include "anthropic/anthropicjson.h"
+#include "json/jsonraw.h"
 
 #include <QDateTime>
 
-using namespace AnthropicJson;
+using namespace JsonRaw;
 
 namespace {
 

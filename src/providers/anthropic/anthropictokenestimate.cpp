@@ -1,13 +1,13 @@
 #include "anthropic/anthropictokenestimate.h"
 
 #include "anthropic/anthropicimage.h"
-#include "anthropic/anthropicjson.h"
+#include "json/jsonraw.h"
 
 #include <QByteArrayMatcher>
 
 #include <array>
 
-using namespace AnthropicJson;
+using namespace JsonRaw;
 
 namespace {
 

@@ -1,14 +1,14 @@
 #include "gemini/geminicontent.h"
 
-#include "gemini/geminijson.h"
+#include "json/jsonraw.h"
 
 #include <QUrl>
 
-using GeminiJson::FirstMembers;
-using GeminiJson::isArray;
-using GeminiJson::isNonEmptyString;
-using GeminiJson::isObject;
-using GeminiJson::slice;
+using JsonRaw::FirstMembers;
+using JsonRaw::isArray;
+using JsonRaw::isNonEmptyString;
+using JsonRaw::isObject;
+using JsonRaw::slice;
 
 namespace {
 
@@ -266,7 +266,7 @@ TokenUsage usageFromResponse(QByteArrayView body)
 
 StreamEventKind classifyStreamObject(QByteArrayView json, TokenUsage *usage, bool *terminal)
 {
-    json = GeminiJson::trimmed(json);
+    json = JsonRaw::trimmed(json);
     FirstMembers<4> top { { "error", "candidates", "usageMetadata", "promptFeedback" } };
     if (!isObject(json) || !JsonScan::visitMembers(json, top))
         return StreamEventKind::Other;

@@ -1,7 +1,7 @@
 #include "gemini/geminijsonarraystream.h"
 
 #include "gemini/geminicontent.h"
-#include "gemini/geminijson.h"
+#include "json/jsonraw.h"
 
 void GeminiJsonArrayStream::feed(QByteArrayView chunk, QList<QByteArray> &objects)
 {
@@ -19,14 +19,14 @@ void GeminiJsonArrayStream::feed(QByteArrayView chunk, QList<QByteArray> &object
         case State::Failed:
             return;
         case State::Done:
-            if (!GeminiJson::isWhitespace(data[i])) {
+            if (!JsonRaw::isWhitespace(data[i])) {
                 failAt("unexpected data after the end", data[i]);
                 return;
             }
             ++i;
             break;
         case State::BeforeArray:
-            if (GeminiJson::isWhitespace(data[i])) {
+            if (JsonRaw::isWhitespace(data[i])) {
                 ++i;
             } else if (data[i] == '[') {
                 m_state = State::BeforeElement;
@@ -42,7 +42,7 @@ void GeminiJsonArrayStream::feed(QByteArrayView chunk, QList<QByteArray> &object
             }
             break;
         case State::BeforeElement:
-            if (GeminiJson::isWhitespace(data[i])) {
+            if (JsonRaw::isWhitespace(data[i])) {
                 ++i;
             } else if (data[i] == '{' || data[i] == '[') {
                 m_state = State::InElement;
@@ -55,7 +55,7 @@ void GeminiJsonArrayStream::feed(QByteArrayView chunk, QList<QByteArray> &object
             }
             break;
         case State::AfterElement:
-            if (GeminiJson::isWhitespace(data[i])) {
+            if (JsonRaw::isWhitespace(data[i])) {
                 ++i;
             } else if (data[i] == ',') {
                 m_state = State::BeforeElement;

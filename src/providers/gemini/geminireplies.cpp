@@ -1,13 +1,13 @@
 #include "gemini/geminireplies.h"
 
-#include "gemini/geminijson.h"
 #include "json/jsonmembers.h"
+#include "json/jsonraw.h"
 
-using GeminiJson::FirstMembers;
-using GeminiJson::isArray;
-using GeminiJson::isObject;
-using GeminiJson::slice;
-using GeminiJson::trimmed;
+using JsonRaw::FirstMembers;
+using JsonRaw::isArray;
+using JsonRaw::isObject;
+using JsonRaw::slice;
+using JsonRaw::trimmed;
 
 namespace {
 

@@ -1,12 +1,12 @@
 #include "responses/openairesponses.h"
 
 #include "openai/openaichat.h"
-#include "responses/responsesjson.h"
+#include "json/jsonraw.h"
 
 // Requests, errors and the models list. Usage and stream classification live in
 // openairesponsesstream.cpp.
 
-using namespace ResponsesJson;
+using namespace JsonRaw;
 
 namespace {
 

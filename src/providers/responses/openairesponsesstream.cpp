@@ -1,11 +1,11 @@
 #include "responses/openairesponses.h"
 
 #include "openai/openaichat.h"
-#include "responses/responsesjson.h"
+#include "json/jsonraw.h"
 
 // Usage extraction, stream event classification and error messages of the Responses API.
 
-using namespace ResponsesJson;
+using namespace JsonRaw;
 
 namespace {
 

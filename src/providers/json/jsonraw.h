@@ -4,10 +4,9 @@
 
 #include <QByteArrayView>
 
-// Small DOM-free helpers shared by the Anthropic Messages files (internal to the adapter).
-// They work on raw JSON values located by JsonScan, so nothing is copied or unescaped unless
-// a caller asks for it.
-namespace AnthropicJson {
+// Small DOM-free helpers on raw JSON values located by JsonScan (shared by the wire-format
+// modules of every protocol), so nothing is copied or unescaped unless a caller asks for it.
+namespace JsonRaw {
 
 inline bool isWhitespace(char c)
 {
@@ -50,12 +49,33 @@ inline bool isNonEmptyString(QByteArrayView raw)
 }
 
 // True when the raw value is the JSON string `literal` written without escapes, e.g.
-// isStringLiteral(raw, "text") for `"text"`. Type tags in Anthropic's wire format are plain
-// ASCII, so comparing the raw bytes avoids unescaping.
+// isStringLiteral(raw, "text") for `"text"`. Type tags in the providers' wire formats are
+// plain ASCII, so comparing the raw bytes avoids unescaping.
 inline bool isStringLiteral(QByteArrayView raw, QByteArrayView literal)
 {
     return raw.size() == literal.size() + 2 && raw.front() == '"' && raw.back() == '"'
         && raw.sliced(1, literal.size()) == literal;
+}
+
+inline bool isNonEmptyArray(QByteArrayView raw)
+{
+    if (!isArray(raw))
+        return false;
+    const QByteArrayView inner = trimmed(raw.sliced(1));
+    return !inner.isEmpty() && inner.front() != ']';
+}
+
+// The text of a string literal without allocating when it has no escapes (event types and
+// item types never do); otherwise unescaped into `scratch`. Empty for a non-string.
+inline QByteArrayView stringContent(QByteArrayView raw, QByteArray &scratch)
+{
+    if (!isString(raw) || raw.size() < 2)
+        return {};
+    const QByteArrayView inner = raw.sliced(1, raw.size() - 2);
+    if (!inner.contains('\\'))
+        return inner;
+    scratch = JsonScan::utf8StringValue(raw).value_or(QByteArray());
+    return scratch;
 }
 
 // Remembers the first occurrence of each wanted key of one object (duplicates: first wins,
@@ -83,4 +103,4 @@ template<int N> struct FirstMembers
     }
 };
 
-} // namespace AnthropicJson
+} // namespace JsonRaw
